@@ -1,0 +1,259 @@
+/**
+ * THE admin contract (STYLE.md §7.1): every admin method and event with its schema.
+ *
+ * Methods are named `resource.verb`, events are past-tense facts. The dispatcher implements this
+ * map exhaustively; the renderer, the CLI and the tests import it (types, and schemas for form
+ * validation). Imports only zod — a Node import here breaks the web build on purpose.
+ */
+import { z } from 'zod';
+
+// ---------------------------------------------------------------------------------------------
+// Shared shapes
+
+export const Id = z.string().min(1).max(64);
+const Timestamp = z.string(); // ISO-8601, UTC
+const Empty = z.object({}).strict();
+
+export const MAX_NAME_LENGTH = 256;
+export const MAX_DESCRIPTION_LENGTH = 256;
+
+const Name = z
+  .string()
+  .trim()
+  .min(1, 'Name is required')
+  .max(MAX_NAME_LENGTH, `Name must be at most ${MAX_NAME_LENGTH} characters`);
+const Description = z
+  .string()
+  .max(MAX_DESCRIPTION_LENGTH, `Description must be at most ${MAX_DESCRIPTION_LENGTH} characters`);
+
+export const SipUri = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^sip:[a-z0-9._%+'-]+@[a-z0-9.-]+\.?[a-z0-9-]*$/, 'Must be a SIP URI such as sip:alice@example.com');
+
+export const Password = z.string().min(8, 'Password must be at least 8 characters').max(256);
+
+// ---------------------------------------------------------------------------------------------
+// Entities
+
+export const RoomPrivacy = z.enum(['open', 'closed', 'secret']);
+export const RoomType = z.enum(['normal', 'auditorium']);
+export const RoomInvitations = z.enum(['inherit', 'false']);
+
+export const Category = z.object({
+  id: Id,
+  uri: z.string(),
+  name: z.string(),
+  description: z.string(),
+  /** True: rooms in the category may send invitations (LYNC.md §2.2). */
+  invitations: z.boolean(),
+  fileUpload: z.boolean(),
+  chatHistory: z.boolean(),
+  roomCount: z.number().int(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+
+export const Room = z.object({
+  id: Id,
+  uri: z.string(),
+  name: z.string(),
+  description: z.string(),
+  privacy: RoomPrivacy,
+  type: RoomType,
+  invitations: RoomInvitations,
+  disabled: z.boolean(),
+  categoryId: Id,
+  categoryName: z.string(),
+  createdAt: Timestamp,
+  createdBy: z.string(),
+  updatedAt: Timestamp,
+  updatedBy: z.string(),
+});
+
+export const UserRole = z.enum(['admin', 'user']);
+
+export const User = z.object({
+  id: Id,
+  sipUri: z.string(),
+  displayName: z.string(),
+  email: z.string(),
+  role: UserRole,
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+
+export const ServerStatus = z.object({
+  name: z.literal('parlance'),
+  version: z.string(),
+  startedAt: Timestamp,
+  uptimeSeconds: z.number(),
+  domain: z.string(),
+  httpUrl: z.string().nullable(),
+  dataDir: z.string(),
+  host: z.enum(['electron', 'headless', 'in-process']),
+  store: z.object({
+    kind: z.string(),
+    schemaVersion: z.number().int(),
+    sizeBytes: z.number(),
+    durable: z.boolean(),
+  }),
+  counts: z.object({ categories: z.number().int(), rooms: z.number().int(), users: z.number().int() }),
+  memory: z.object({ rssBytes: z.number(), heapUsedBytes: z.number() }),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Inputs
+
+export const CategoryCreateInput = z.object({
+  name: Name,
+  description: Description.default(''),
+  invitations: z.boolean().default(false),
+  fileUpload: z.boolean().default(false),
+  chatHistory: z.boolean().default(true),
+});
+
+export const CategoryUpdateInput = z.object({
+  id: Id,
+  name: Name.optional(),
+  description: Description.optional(),
+  invitations: z.boolean().optional(),
+  fileUpload: z.boolean().optional(),
+  chatHistory: z.boolean().optional(),
+});
+
+export const RoomCreateInput = z.object({
+  name: Name,
+  description: Description.default(''),
+  categoryId: Id.describe('Category is required'),
+  privacy: RoomPrivacy.default('closed'),
+  type: RoomType.default('normal'),
+  invitations: RoomInvitations.default('inherit'),
+  disabled: z.boolean().default(false),
+});
+
+export const RoomUpdateInput = z.object({
+  id: Id,
+  name: Name.optional(),
+  description: Description.optional(),
+  categoryId: Id.optional(),
+  privacy: RoomPrivacy.optional(),
+  type: RoomType.optional(),
+  invitations: RoomInvitations.optional(),
+  disabled: z.boolean().optional(),
+});
+
+export const RoomListInput = z
+  .object({
+    categoryId: Id.optional(),
+    privacy: RoomPrivacy.optional(),
+    type: RoomType.optional(),
+    disabled: z.boolean().optional(),
+    /** Substring of the name (and description), case-insensitive. */
+    search: z.string().max(MAX_NAME_LENGTH).optional(),
+  })
+  .default({});
+
+export const UserCreateInput = z.object({
+  sipUri: SipUri,
+  displayName: z.string().trim().min(1, 'Display name is required').max(256),
+  email: z.union([z.literal(''), z.string().trim().email('Must be an email address')]).default(''),
+  password: Password,
+  role: UserRole.default('user'),
+});
+
+export const UserUpdateInput = z.object({
+  id: Id,
+  displayName: z.string().trim().min(1).max(256).optional(),
+  email: z.union([z.literal(''), z.string().trim().email('Must be an email address')]).optional(),
+  password: Password.optional(),
+  role: UserRole.optional(),
+});
+
+export const LoginInput = z.object({
+  /** A SIP URI (`sip:admin@example.com`) or its user part (`admin`). */
+  username: z.string().trim().min(1, 'User name is required').max(256),
+  password: z.string().min(1, 'Password is required').max(256),
+});
+
+export const Session = z.object({ user: User, expiresAt: Timestamp });
+
+const ById = z.object({ id: Id });
+const Deleted = z.object({ id: Id });
+const list = <T extends z.ZodTypeAny>(item: T) => z.object({ items: z.array(item) });
+
+// ---------------------------------------------------------------------------------------------
+// Methods
+
+function method<I extends z.ZodTypeAny, O extends z.ZodTypeAny>(input: I, output: O, opts: { public?: boolean } = {}) {
+  return { input, output, public: opts.public ?? false } as const;
+}
+
+export const adminMethods = {
+  'server.status': method(Empty.default({}), ServerStatus),
+
+  'auth.login': method(LoginInput, Session.extend({ token: z.string() }), { public: true }),
+  'auth.logout': method(Empty.default({}), z.object({})),
+  'auth.session': method(Empty.default({}), Session),
+
+  'categories.list': method(Empty.default({}), list(Category)),
+  'categories.get': method(ById, Category),
+  'categories.create': method(CategoryCreateInput, Category),
+  'categories.update': method(CategoryUpdateInput, Category),
+  'categories.delete': method(ById, Deleted),
+
+  'rooms.list': method(RoomListInput, list(Room)),
+  'rooms.get': method(ById, Room),
+  'rooms.create': method(RoomCreateInput, Room),
+  'rooms.update': method(RoomUpdateInput, Room),
+  'rooms.delete': method(ById, Deleted),
+
+  'users.list': method(Empty.default({}), list(User)),
+  'users.create': method(UserCreateInput, User),
+  'users.update': method(UserUpdateInput, User),
+  'users.delete': method(ById, Deleted),
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// Events (past-tense facts, published after commit)
+
+export const adminEvents = {
+  'category.created': Category,
+  'category.updated': Category,
+  'category.deleted': Deleted,
+  'room.created': Room,
+  'room.updated': Room,
+  'room.deleted': Deleted,
+  'user.created': User,
+  'user.updated': User,
+  'user.deleted': Deleted,
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// Derived types
+
+export type AdminMethods = typeof adminMethods;
+export type AdminMethod = keyof AdminMethods;
+/** What a caller may send (defaults not yet applied). */
+export type AdminInput<M extends AdminMethod> = z.input<AdminMethods[M]['input']>;
+/** What a handler receives (validated, defaults applied). */
+export type AdminParsedInput<M extends AdminMethod> = z.output<AdminMethods[M]['input']>;
+export type AdminOutput<M extends AdminMethod> = z.output<AdminMethods[M]['output']>;
+
+export type AdminEvents = typeof adminEvents;
+export type AdminEventName = keyof AdminEvents;
+export type AdminEventPayload<E extends AdminEventName> = z.output<AdminEvents[E]>;
+export type AdminEvent = { [E in AdminEventName]: { name: E; payload: AdminEventPayload<E> } }[AdminEventName];
+
+export const ADMIN_METHODS = Object.keys(adminMethods) as AdminMethod[];
+export const ADMIN_EVENTS = Object.keys(adminEvents) as AdminEventName[];
+
+export function isAdminMethod(name: string): name is AdminMethod {
+  return Object.hasOwn(adminMethods, name);
+}
+
+export type CategoryT = z.output<typeof Category>;
+export type RoomT = z.output<typeof Room>;
+export type UserT = z.output<typeof User>;
+export type ServerStatusT = z.output<typeof ServerStatus>;

@@ -1,0 +1,63 @@
+/**
+ * The one catalogue of coded errors (STYLE.md practice 7).
+ *
+ * Every expected failure in Parlance is declared here exactly once: a stable code
+ * `ERR_<AREA>_<CONDITION>`, a human message, and its mapping to every wire format — HTTP status
+ * for the admin API, SIP status for the SIP front end, and the XCCOS `resp` code (XCCOS.md §3.6)
+ * for the chat protocol. This file has no Node imports: the renderer type-checks against it.
+ */
+export interface ErrorSpec {
+  /** Default message; handlers may pass a more specific one. */
+  readonly message: string;
+  readonly httpStatus: number;
+  readonly sipStatus: number;
+  /** XCCOS reply `code` attribute (XCCOS.md §3.6). */
+  readonly xccosCode: number;
+}
+
+function spec(message: string, httpStatus: number, sipStatus: number, xccosCode: number): ErrorSpec {
+  return { message, httpStatus, sipStatus, xccosCode };
+}
+
+export const ERROR_CATALOGUE = {
+  // admin API
+  ERR_ADMIN_VALIDATION: spec('The request is invalid', 400, 400, 400),
+  ERR_ADMIN_UNKNOWN_METHOD: spec('Unknown admin method', 404, 501, 501),
+  ERR_ADMIN_BAD_REQUEST: spec('Malformed admin request', 400, 400, 400),
+  // authentication and authorization
+  ERR_AUTH_REQUIRED: spec('Authentication is required', 401, 401, 401),
+  ERR_AUTH_INVALID_CREDENTIALS: spec('The user name or password is incorrect', 401, 403, 401),
+  ERR_AUTH_RATE_LIMITED: spec('Too many attempts; try again later', 429, 503, 503),
+  ERR_AUTH_FORBIDDEN: spec('You are not allowed to do this', 403, 403, 403),
+  // categories
+  ERR_CATEGORY_NOT_FOUND: spec('The category does not exist', 404, 404, 404),
+  ERR_CATEGORY_NAME_TAKEN: spec('A category with this name already exists', 409, 409, 409),
+  ERR_CATEGORY_NOT_EMPTY: spec('The category still contains rooms', 409, 409, 409),
+  // rooms
+  ERR_ROOM_NOT_FOUND: spec('The room does not exist', 404, 404, 404),
+  ERR_ROOM_NAME_TAKEN: spec('A room with this name already exists', 409, 409, 409),
+  // users
+  ERR_USER_NOT_FOUND: spec('The user does not exist', 404, 404, 404),
+  ERR_USER_URI_TAKEN: spec('A user with this SIP URI already exists', 409, 409, 409),
+  ERR_USER_LAST_ADMIN: spec('The last administrator cannot be removed', 409, 409, 409),
+  // store
+  ERR_STORE_JOURNAL_CORRUPT: spec('The journal is corrupt', 500, 500, 500),
+  ERR_STORE_JOURNAL_WRITE_FAILED: spec('The journal could not be written', 503, 503, 503),
+  ERR_STORE_READ_ONLY: spec('The store is read-only after a persistence failure', 503, 503, 503),
+  ERR_STORE_FULL: spec('The store has reached its size limit', 507, 503, 503),
+  ERR_STORE_MIGRATION_FAILED: spec('A database migration failed', 500, 500, 500),
+  // configuration
+  ERR_CONFIG_INVALID: spec('The configuration is invalid', 500, 500, 500),
+  // server
+  ERR_SERVER_NOT_READY: spec('The server is not ready', 503, 503, 503),
+  ERR_SERVER_UNAVAILABLE: spec('The server is unavailable', 503, 503, 503),
+  ERR_INTERNAL: spec('Internal error', 500, 500, 500),
+} as const satisfies Record<string, ErrorSpec>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+export const ERROR_CODES = Object.keys(ERROR_CATALOGUE) as ErrorCode[];
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(ERROR_CATALOGUE, value);
+}
