@@ -179,6 +179,24 @@ export const LoginInput = z.object({
 
 export const Session = z.object({ user: User, expiresAt: Timestamp });
 
+export const LogEntry = z
+  .object({
+    time: Timestamp,
+    level: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal']),
+    category: z.string(),
+    msg: z.string(),
+  })
+  .catchall(z.unknown());
+
+export const LogsRecentInput = z
+  .object({
+    limit: z.number().int().min(1).max(1000).default(200),
+    minLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal']).default('info'),
+    /** Category prefix, e.g. `store` matches `store.journal`. */
+    category: z.string().max(100).optional(),
+  })
+  .default({ limit: 200, minLevel: 'info' });
+
 const ById = z.object({ id: Id });
 const Deleted = z.object({ id: Id });
 const list = <T extends z.ZodTypeAny>(item: T) => z.object({ items: z.array(item) });
@@ -213,6 +231,9 @@ export const adminMethods = {
   'users.create': method(UserCreateInput, User),
   'users.update': method(UserUpdateInput, User),
   'users.delete': method(ById, Deleted),
+
+  /** Recent log records from the server's in-memory ring buffer, newest last. */
+  'logs.recent': method(LogsRecentInput, list(LogEntry)),
 } as const;
 
 // ---------------------------------------------------------------------------------------------
