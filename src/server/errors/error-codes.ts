@@ -24,6 +24,15 @@ export const ERROR_CATALOGUE = {
   ERR_ADMIN_VALIDATION: spec('The request is invalid', 400, 400, 400),
   ERR_ADMIN_UNKNOWN_METHOD: spec('Unknown admin method', 404, 501, 501),
   ERR_ADMIN_BAD_REQUEST: spec('Malformed admin request', 400, 400, 400),
+  // HTTP transport (headless admin API)
+  ERR_HTTP_NOT_FOUND: spec('No such HTTP endpoint', 404, 404, 404),
+  ERR_HTTP_PAYLOAD_TOO_LARGE: spec('The request body is too large', 413, 413, 413),
+  ERR_HTTP_UNSUPPORTED_MEDIA_TYPE: spec(
+    'The request body must be JSON (Content-Type: application/json)',
+    415,
+    415,
+    415,
+  ),
   // authentication and authorization
   ERR_AUTH_REQUIRED: spec('Authentication is required', 401, 401, 401),
   ERR_AUTH_INVALID_CREDENTIALS: spec('The user name or password is incorrect', 401, 403, 401),
