@@ -31,6 +31,18 @@ export interface StoreStats {
   schemaVersion: number;
   /** Approximate size of the database image in bytes. */
   sizeBytes: number;
+  /** Sequence number of the last committed write transaction (journal frame). */
+  lastSeq: number;
+  /** True after a persistence failure: writes are refused with ERR_STORE_READ_ONLY. */
+  readOnly: boolean;
+  /** The safe-size limit (writes that grow the database beyond it fail with ERR_STORE_FULL). */
+  maxDatabaseBytes: number | null;
+  /** True at or above 75 % of `maxDatabaseBytes`. */
+  nearLimit: boolean;
+  /** Journaled store only. */
+  journal?: { segments: number; bytes: number; framesSinceSnapshot: number; pendingFrames: number };
+  /** Journaled store only: the newest durable snapshot. */
+  snapshot?: { seq: number; bytes: number; writtenAt: string | null; lastDurationMs: number | null };
 }
 
 export interface SqlStore {
