@@ -69,7 +69,7 @@ export default tseslint.config(
   ),
   layer(
     ['src/renderer/**/*.{ts,tsx}', 'src/main/preload/**/*.ts'],
-    ['**/server/**', '!**/server/admin-api/contract*', 'node:*'],
+    ['**/server/*', '!**/server/admin-api', '**/server/admin-api/*', '!**/server/admin-api/contract*', 'node:*'],
     'The renderer and preload may import only the admin contract from src/server.',
   ),
   layer(
