@@ -58,7 +58,7 @@ export default tseslint.config(
   layer(
     ['src/server/store/**/*.ts'],
     [
-      '**/services/**',
+      '**/services/**/*', // files, not the folder: a negated file under an excluded folder is never re-included
       '!**/services/**/*-port*',
       '!**/services/**/ports*',
       '**/transport/**',
