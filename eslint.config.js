@@ -58,7 +58,9 @@ export default tseslint.config(
   layer(
     ['src/server/store/**/*.ts'],
     [
-      '**/services/**/*', // files, not the folder: a negated file under an excluded folder is never re-included
+      '**/services/**',
+      // re-include the folders, or a negated file under an excluded folder is never re-included
+      '!**/services/**/',
       '!**/services/**/*-port*',
       '!**/services/**/ports*',
       '**/transport/**',
