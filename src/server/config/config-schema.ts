@@ -52,12 +52,17 @@ export type ConfigKey = keyof Config;
 
 /** Environment variable for each key: `httpPort` → `PARLANCE_HTTP_PORT`. */
 export function envNameFor(key: ConfigKey): string {
-  return 'PARLANCE_' + key.replace(/[A-Z]/g, (c) => '_' + c).toUpperCase();
+  return 'PARLANCE_' + words(key).join('_').toUpperCase();
 }
 
 /** Command-line flag for each key: `httpPort` → `--http-port`. */
 export function flagNameFor(key: ConfigKey): string {
-  return '--' + key.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());
+  return '--' + words(key).join('-').toLowerCase();
+}
+
+/** `logRotateMB` → `log`, `Rotate`, `MB` (a run of capitals is one word). */
+function words(key: string): string[] {
+  return key.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+/g) ?? [key];
 }
 
 export const CONFIG_KEYS = Object.keys(ConfigSchema.shape) as ConfigKey[];
