@@ -1,0 +1,94 @@
+/**
+ * Header names: RFC 3261 §7.3.3 compact forms and the canonical spelling we always write.
+ * XCCOS.md §10 item 5: pidgin-sipe knows no compact forms, so serialization uses full names only.
+ */
+
+/** RFC 3261 §7.3.3 and the registered compact forms (RFC 3265, 3515, 3841, 3892, 4028, 4474). */
+const COMPACT_FORMS: Readonly<Record<string, string>> = {
+  a: 'Accept-Contact',
+  b: 'Referred-By',
+  c: 'Content-Type',
+  d: 'Request-Disposition',
+  e: 'Content-Encoding',
+  f: 'From',
+  i: 'Call-ID',
+  j: 'Reject-Contact',
+  k: 'Supported',
+  l: 'Content-Length',
+  m: 'Contact',
+  o: 'Event',
+  r: 'Refer-To',
+  s: 'Subject',
+  t: 'To',
+  u: 'Allow-Events',
+  v: 'Via',
+  x: 'Session-Expires',
+  y: 'Identity',
+};
+
+const KNOWN_NAMES = [
+  'Accept',
+  'Accept-Encoding',
+  'Accept-Language',
+  'Alert-Info',
+  'Allow',
+  'Allow-Events',
+  'Authentication-Info',
+  'Authorization',
+  'Call-ID',
+  'Call-Info',
+  'Contact',
+  'Content-Disposition',
+  'Content-Encoding',
+  'Content-Language',
+  'Content-Length',
+  'Content-Type',
+  'CSeq',
+  'Date',
+  'Error-Info',
+  'Event',
+  'Expires',
+  'From',
+  'In-Reply-To',
+  'Max-Forwards',
+  'Min-Expires',
+  'Min-SE',
+  'MIME-Version',
+  'Organization',
+  'Priority',
+  'Proxy-Authenticate',
+  'Proxy-Authorization',
+  'Proxy-Require',
+  'Record-Route',
+  'Reply-To',
+  'Require',
+  'Retry-After',
+  'Route',
+  'Server',
+  'Session-Expires',
+  'Subject',
+  'Subscription-State',
+  'Supported',
+  'Timestamp',
+  'To',
+  'Unsupported',
+  'User-Agent',
+  'Via',
+  'Warning',
+  'WWW-Authenticate',
+];
+
+const CANONICAL = new Map<string, string>(KNOWN_NAMES.map((n) => [n.toLowerCase(), n]));
+
+/** `v` → `Via`, `call-id` → `Call-ID`; unknown names are returned unchanged. */
+export function canonicalHeaderName(name: string): string {
+  const lower = name.toLowerCase();
+  if (lower.length === 1) {
+    const full = COMPACT_FORMS[lower];
+    if (full) return full;
+  }
+  return CANONICAL.get(lower) ?? name;
+}
+
+/** RFC 3261 §25.1 `token` characters. */
+export const TOKEN_RE = /^[A-Za-z0-9\-.!%*_+`'~]+$/;

@@ -1,0 +1,176 @@
+/**
+ * Byte-stream framing for SIP over TCP/TLS (STYLE.md practice 2): a pure state machine,
+ * `push(chunk) → { frames, keepAlives, error? }`. Frames are cut by `Content-Length` in BYTES
+ * before anything is decoded (RFC 3261 §18.3). Bare CRLFs between messages are keep-alives
+ * (RFC 5626 §3.5.1 "ping" = CRLF CRLF, "pong" = CRLF; XCCOS.md §10 item 3). After an error the
+ * framer is dead: the connection cannot be re-synchronised and must be closed. Never throws.
+ */
+import { canonicalHeaderName } from '../codec/header-names.js';
+import { findHeaderEnd } from '../codec/parse-message.js';
+
+export type FramingErrorCode =
+  /** Header section or Content-Length above the configured maximum → 413/513 or close. */
+  | 'message-too-large'
+  /** RFC 3261 §18.3: a stream message MUST carry Content-Length. */
+  | 'missing-content-length'
+  | 'bad-content-length'
+  /** The first line is not a SIP start line. */
+  | 'garbage';
+
+export interface FramingError {
+  readonly code: FramingErrorCode;
+  readonly message: string;
+  /** The header section of the offending message, when it was complete (to address a 4xx). */
+  readonly head?: Buffer;
+}
+
+export interface FramerResult {
+  readonly frames: Buffer[];
+  /** RFC 5626 pings (CRLF CRLF) seen; the connection may answer each with a pong (CRLF). */
+  readonly keepAlives: number;
+  readonly error?: FramingError;
+}
+
+export interface StreamFramerOptions {
+  /** Largest accepted message, headers plus body, in bytes. */
+  readonly maxMessageBytes: number;
+}
+
+export const PONG = Buffer.from('\r\n');
+
+export interface StreamFramer {
+  push(chunk: Buffer): FramerResult;
+  /** Bytes held for an incomplete message. */
+  readonly buffered: number;
+}
+
+const START_LINE_RE = /^(SIP\/\d+\.\d+ \d{3}( .*)?|[!-~]+ \S+ SIP\/\d+\.\d+)$/i;
+
+export function createStreamFramer(options: StreamFramerOptions): StreamFramer {
+  let buf: Buffer = Buffer.alloc(0);
+  /** Where the search for the blank line resumes (avoids rescanning on every byte). */
+  let scanFrom = 0;
+  let startLineChecked = false;
+  let dead: FramingError | undefined;
+
+  function push(chunk: Buffer): FramerResult {
+    if (dead) return { frames: [], keepAlives: 0, error: dead };
+    buf = buf.length === 0 ? chunk : Buffer.concat([buf, chunk]);
+    const frames: Buffer[] = [];
+    let keepAlives = 0;
+    for (;;) {
+      if (!startLineChecked) {
+        const skipped = skipKeepAlives();
+        keepAlives += skipped.pings;
+        if (skipped.waiting || buf.length === 0) break;
+      }
+      const step = nextFrame();
+      if (step === 'wait') break;
+      if ('code' in step) {
+        dead = step;
+        buf = Buffer.alloc(0);
+        return { frames, keepAlives, error: step };
+      }
+      frames.push(step.frame);
+    }
+    return { frames, keepAlives };
+  }
+
+  /** Drop leading CR/LF; count CRLF CRLF pairs as pings. `waiting` while a lone CR/CRLF might grow. */
+  function skipKeepAlives(): { pings: number; waiting: boolean } {
+    let pings = 0;
+    let i = 0;
+    while (i < buf.length) {
+      if (buf[i] === 0x0d && buf[i + 1] === 0x0a && buf[i + 2] === 0x0d && buf[i + 3] === 0x0a) {
+        pings++;
+        i += 4;
+      } else if (buf[i] === 0x0d || buf[i] === 0x0a) {
+        // A lone CRLF (a pong, or a stray line end). A CR, CRLF or CRLFCR at the very end may be
+        // the start of a ping: wait for more bytes before deciding.
+        const rest = buf.length - i;
+        if (rest < 4 && isPingPrefix(buf.subarray(i))) break;
+        i++;
+      } else break;
+    }
+    if (i > 0) buf = buf.subarray(i);
+    const waiting = buf.length > 0 && (buf[0] === 0x0d || buf[0] === 0x0a);
+    return { pings, waiting };
+  }
+
+  function nextFrame(): { frame: Buffer } | FramingError | 'wait' {
+    if (!startLineChecked) {
+      const eol = buf.indexOf(0x0a);
+      if (eol < 0) {
+        if (buf.length > options.maxMessageBytes) return tooLarge();
+        if (buf.length > 16_384) return garbage();
+        return 'wait';
+      }
+      const line = buf.subarray(0, eol).toString('latin1').replace(/\r$/, '');
+      if (!START_LINE_RE.test(line)) return garbage();
+      startLineChecked = true;
+    }
+    const end = findHeaderEnd(buf, Math.max(0, scanFrom - 3));
+    if (!end) {
+      scanFrom = buf.length;
+      if (buf.length > options.maxMessageBytes) return tooLarge();
+      return 'wait';
+    }
+    const head = buf.subarray(0, end.index);
+    const length = contentLength(head);
+    if (typeof length !== 'number') return { ...length, head: Buffer.from(head) };
+    const total = end.index + end.length + length;
+    if (total > options.maxMessageBytes) {
+      return {
+        code: 'message-too-large',
+        message: `message of ${total} bytes exceeds the limit`,
+        head: Buffer.from(head),
+      };
+    }
+    if (buf.length < total) return 'wait';
+    const frame = Buffer.from(buf.subarray(0, total));
+    buf = buf.subarray(total);
+    scanFrom = 0;
+    startLineChecked = false;
+    return { frame };
+  }
+
+  function tooLarge(): FramingError {
+    return { code: 'message-too-large', message: `header section exceeds ${options.maxMessageBytes} bytes` };
+  }
+
+  return {
+    push,
+    get buffered() {
+      return buf.length;
+    },
+  };
+}
+
+function isPingPrefix(bytes: Buffer): boolean {
+  const ping = [0x0d, 0x0a, 0x0d, 0x0a];
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] !== ping[i]) return false;
+  return true;
+}
+
+function garbage(): FramingError {
+  return { code: 'garbage', message: 'the stream does not start with a SIP start line' };
+}
+
+/** Content-Length from a header section (long or compact `l` form; folded lines tolerated). */
+function contentLength(head: Buffer): number | FramingError {
+  const text = head.toString('latin1').replace(/\r?\n[ \t]+/g, ' ');
+  const values: string[] = [];
+  for (const line of text.split(/\r?\n/).slice(1)) {
+    const colon = line.indexOf(':');
+    if (colon <= 0) continue;
+    if (canonicalHeaderName(line.slice(0, colon).trim()) === 'Content-Length')
+      values.push(line.slice(colon + 1).trim());
+  }
+  if (values.length === 0) {
+    return { code: 'missing-content-length', message: 'a message on a stream transport must carry Content-Length' };
+  }
+  if (!values.every((v) => /^\d{1,10}$/.test(v)) || new Set(values.map(Number)).size > 1) {
+    return { code: 'bad-content-length', message: 'invalid Content-Length' };
+  }
+  return Number(values[0]);
+}
