@@ -55,6 +55,10 @@ export const ERROR_CATALOGUE = {
   ERR_STORE_READ_ONLY: spec('The store is read-only after a persistence failure', 503, 503, 503),
   ERR_STORE_FULL: spec('The store has reached its size limit', 507, 503, 503),
   ERR_STORE_MIGRATION_FAILED: spec('A database migration failed', 500, 500, 500),
+  ERR_STORE_SNAPSHOT_CORRUPT: spec('No usable snapshot and the journal does not cover the full history', 500, 500, 500),
+  ERR_STORE_LOCKED: spec('The data directory is in use by another process', 409, 503, 503),
+  ERR_STORE_BACKUP_INVALID: spec('The backup file is damaged or not a Parlance backup', 400, 500, 500),
+  ERR_STORE_RESTORE_REFUSED: spec('The data directory is not empty; pass --force to replace it', 409, 500, 500),
   // configuration
   ERR_CONFIG_INVALID: spec('The configuration is invalid', 500, 500, 500),
   // server

@@ -1,5 +1,6 @@
 import type { Logger } from '../log/logger.js';
 import type { Migration } from './migration.js';
+import { openDurableStore } from './durable-store.js';
 import { SqlConnection } from './sql-connection.js';
 import { loadSqlJs } from './sql-js-loader.js';
 import { SqlStoreEngine } from './sql-store-engine.js';
@@ -41,5 +42,5 @@ export async function openSqlStore(options: OpenSqlStoreOptions): Promise<SqlSto
       ...(options.maxDatabaseBytes === undefined ? {} : { maxDatabaseBytes: options.maxDatabaseBytes }),
     });
   }
-  throw new Error('The durable (journaled) store is not available yet; omit `dir` for an in-memory store');
+  return openDurableStore({ ...options, dir: options.dir, logger, pragmas: STORE_PRAGMAS });
 }

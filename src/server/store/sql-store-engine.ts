@@ -19,6 +19,8 @@ export interface EngineHooks {
   afterCommit?(frameBytes: number): void;
   stats?(): Partial<StoreStats>;
   close?(): Promise<void>;
+  /** After the journal and the database are closed (e.g. release the directory lock). */
+  afterClose?(): void;
 }
 
 export interface EngineOptions {
@@ -217,5 +219,6 @@ export class SqlStoreEngine implements SqlStore {
     await this.hooks.close?.();
     if (this.commitLog) await this.commitLog.close();
     this.conn.close();
+    this.hooks.afterClose?.();
   }
 }
