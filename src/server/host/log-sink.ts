@@ -36,7 +36,7 @@ export function openLogSink(options: LogSinkOptions): LogSinkHandle {
   mkdirSync(dir, { recursive: true });
   const size = options.rotateBytes !== undefined ? `${options.rotateBytes}B` : `${options.rotateMB}M`;
   const stream: RotatingFileStream = createStream(
-    (index: number | null) => (index ? `${LOG_FILE_NAME}.${index}` : LOG_FILE_NAME),
+    (index: number | Date | null) => (index ? `${LOG_FILE_NAME}.${String(index)}` : LOG_FILE_NAME),
     { path: dir, size, rotate: options.keepFiles },
   );
   let failed = false;
