@@ -26,6 +26,7 @@ export const ERROR_CATALOGUE = {
   ERR_ADMIN_BAD_REQUEST: spec('Malformed admin request', 400, 400, 400),
   // HTTP transport (headless admin API)
   ERR_HTTP_NOT_FOUND: spec('No such HTTP endpoint', 404, 404, 404),
+  ERR_HTTP_LISTEN_FAILED: spec('The HTTP server could not listen on its address', 503, 503, 503),
   ERR_HTTP_PAYLOAD_TOO_LARGE: spec('The request body is too large', 413, 413, 413),
   ERR_HTTP_UNSUPPORTED_MEDIA_TYPE: spec(
     'The request body must be JSON (Content-Type: application/json)',

@@ -237,6 +237,18 @@ describe('POST /api/rpc/:method', () => {
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
   });
 
+  it('fails with ERR_HTTP_LISTEN_FAILED naming the address when the port is taken', async () => {
+    const port = Number(new URL(server.url).port);
+    const config = ConfigSchema.parse({ dataDir: consoleDir, httpPort: port });
+    const logger = createLogger({ level: 'info', sinks: [] });
+    await expect(
+      startHttpServer({ config, logger, dispatch: api.dispatch, subscribe: api.subscribe }),
+    ).rejects.toMatchObject({
+      code: 'ERR_HTTP_LISTEN_FAILED',
+      message: expect.stringContaining(`127.0.0.1:${port}: the address is already in use`),
+    });
+  });
+
   it('does not serve a console when consoleDir is empty', async () => {
     const res = await fetch(`${server.url}/rooms`);
     expect(res.status).toBe(404);

@@ -7,6 +7,7 @@ import fastifyCookie from '@fastify/cookie';
 import Fastify from 'fastify';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../config/config-schema.js';
+import { ServerError } from '../errors/server-error.js';
 import type { Logger } from '../log/logger.js';
 import type { Dispatch, Subscribe } from './admin-bridge.js';
 import { isConsoleRoute, registerConsole, sendConsoleIndex } from './console-routes.js';
@@ -71,12 +72,10 @@ export async function startHttpServer(deps: HttpServerDeps): Promise<HttpServer>
   const serveConsole = deps.config.consoleDir !== '';
   app.setNotFoundHandler((request, reply) => {
     if (serveConsole && isConsoleRoute(request)) return sendConsoleIndex(reply);
-    return reply
-      .code(404)
-      .send({
-        ok: false,
-        error: errorEnvelope('ERR_HTTP_NOT_FOUND', `No such endpoint: ${request.method} ${request.url}`),
-      });
+    return reply.code(404).send({
+      ok: false,
+      error: errorEnvelope('ERR_HTTP_NOT_FOUND', `No such endpoint: ${request.method} ${request.url}`),
+    });
   });
 
   registerRpcRoutes(app, { dispatch: deps.dispatch, logger: log });
@@ -88,7 +87,23 @@ export async function startHttpServer(deps: HttpServerDeps): Promise<HttpServer>
   });
   if (serveConsole) await registerConsole(app, deps.config.consoleDir);
 
-  await app.listen({ host: deps.config.bind, port: deps.config.httpPort });
+  try {
+    await app.listen({ host: deps.config.bind, port: deps.config.httpPort });
+  } catch (cause) {
+    await app.close().catch(() => undefined);
+    const reason = (cause as { code?: string }).code ?? (cause as Error).message;
+    const explain: Record<string, string> = {
+      EADDRINUSE: 'the address is already in use (is another Parlance running?)',
+      EACCES: 'permission denied (ports below 1024 need privileges)',
+      EADDRNOTAVAIL: 'the address is not available on this machine',
+    };
+    throw new ServerError(
+      'ERR_HTTP_LISTEN_FAILED',
+      `Cannot listen on ${deps.config.bind}:${deps.config.httpPort}: ${explain[reason] ?? reason}`,
+      { bind: deps.config.bind, port: deps.config.httpPort, reason },
+      { cause },
+    );
+  }
   const { port } = app.server.address() as AddressInfo;
   const url = `http://${browsableHost(deps.config.bind)}:${port}`;
   log.info('HTTP server listening', { bind: deps.config.bind, port, url, console: serveConsole });
