@@ -74,9 +74,33 @@ export default tseslint.config(
     ['**/server/*', '!**/server/admin-api', '**/server/admin-api/*', '!**/server/admin-api/contract*', 'node:*'],
     'The renderer and preload may import only the admin contract from src/server.',
   ),
-  layer(
-    ['src/renderer/src/features/*/**/*.{ts,tsx}'],
-    ['../../*', '!../../../*'],
-    'Features do not import each other; compose them in app/.',
-  ),
+  // Features do not import each other. A gitignore-style group cannot express "../../x but not
+  // ../../../x" (the negation cannot re-include below an excluded parent), hence the regex. The
+  // block restates the renderer rule above, because a later block replaces a rule's options.
+  {
+    files: ['src/renderer/src/features/*/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/server/*',
+                '!**/server/admin-api',
+                '**/server/admin-api/*',
+                '!**/server/admin-api/contract*',
+                'node:*',
+              ],
+              message: 'The renderer and preload may import only the admin contract from src/server.',
+            },
+            {
+              regex: '^\\.\\./\\.\\./(?!\\.\\./)',
+              message: 'Features do not import each other; compose them in app/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );
