@@ -60,7 +60,8 @@ test.describe('desktop console (Electron)', () => {
     app = await electron.launch({
       executablePath: binary.executablePath,
       args,
-      env: { ...process.env, PARLANCE_ADMIN_PASSWORD: ADMIN_PASSWORD, NODE_ENV: 'production' },
+      // The built renderer, not a dev server.
+      env: { ...process.env, PARLANCE_ADMIN_PASSWORD: ADMIN_PASSWORD, ELECTRON_RENDERER_URL: '' },
       timeout: 60_000,
     });
     const page = await app.firstWindow();
