@@ -1,0 +1,32 @@
+/**
+ * Which cached queries each server event makes stale (STYLE.md §7.5). Composed here because it
+ * spans features: a room change alters category room counts, a category rename alters room rows.
+ */
+import type { QueryKey } from '@tanstack/react-query';
+import type { AdminEvent } from '../../../server/admin-api/contract';
+import { categoryKeys } from '../features/categories/api/category-keys';
+import { roomKeys } from '../features/rooms/api/room-keys';
+import { serverStatusKeys } from '../features/server-status/api/get-server-status';
+import { userKeys } from '../features/users/api/user-keys';
+
+export function invalidationsForEvent(event: AdminEvent): readonly QueryKey[] {
+  switch (event.name) {
+    case 'room.created':
+    case 'room.updated':
+    case 'room.deleted':
+      return [roomKeys.lists(), roomKeys.detail(event.payload.id), categoryKeys.lists(), serverStatusKeys.all];
+    case 'category.created':
+    case 'category.updated':
+    case 'category.deleted':
+      return [categoryKeys.lists(), categoryKeys.detail(event.payload.id), roomKeys.all, serverStatusKeys.all];
+    case 'user.created':
+    case 'user.updated':
+    case 'user.deleted':
+      return [userKeys.lists(), userKeys.detail(event.payload.id), serverStatusKeys.all];
+    default: {
+      const unknownEvent: never = event;
+      void unknownEvent;
+      return [];
+    }
+  }
+}

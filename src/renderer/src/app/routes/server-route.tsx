@@ -1,0 +1,5 @@
+import { ServerDetails } from '../../features/server-status/components/server-details';
+
+export function ServerRoute() {
+  return <ServerDetails />;
+}

@@ -1,0 +1,44 @@
+import type { ReactNode } from 'react';
+import { Dialog } from './dialog';
+import { ErrorBanner } from './error-banner';
+
+interface ConfirmDialogProps {
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  pending: boolean;
+  error?: string | undefined;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+export function ConfirmDialog({
+  title,
+  children,
+  confirmLabel,
+  pending,
+  error,
+  onConfirm,
+  onCancel,
+}: ConfirmDialogProps) {
+  return (
+    <Dialog
+      title={title}
+      onClose={onCancel}
+      size="small"
+      footer={
+        <>
+          <button type="button" className="button" onClick={onCancel}>
+            Cancel
+          </button>
+          <button type="button" className="button button--danger" disabled={pending} onClick={onConfirm}>
+            {pending ? 'Working…' : confirmLabel}
+          </button>
+        </>
+      }
+    >
+      {children}
+      {error ? <ErrorBanner message={error} /> : null}
+    </Dialog>
+  );
+}
