@@ -1,0 +1,14 @@
+/**
+ * Every schema migration, in version order. Append only; never edit a released migration.
+ * The `meta` table (schema_version, last_seq) belongs to the store itself (store-meta.ts).
+ */
+import type { Migration } from '../migration.js';
+import { migration0001UsersSessions } from './0001-users-sessions.js';
+import { migration0002CategoriesRooms } from './0002-categories-rooms.js';
+import { migration0003AuditLog } from './0003-audit-log.js';
+
+export const MIGRATIONS: readonly Migration[] = [
+  migration0001UsersSessions,
+  migration0002CategoriesRooms,
+  migration0003AuditLog,
+];
