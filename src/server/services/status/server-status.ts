@@ -1,0 +1,64 @@
+/** `server.status`: what is running, where, for how long, and how big. Read-only. */
+import type { Clock } from '../shared/clock-port.js';
+import type { DataPort } from '../shared/data-port.js';
+
+export interface StoreStatsView {
+  kind: string;
+  schemaVersion: number;
+  sizeBytes: number;
+  durable: boolean;
+}
+
+export interface StatusDeps {
+  clock: Clock;
+  startedAt: Date;
+  version: string;
+  domain: string;
+  dataDir: string;
+  hostKind: 'electron' | 'headless' | 'in-process';
+  httpUrl(): string | null;
+  storeStats(): StoreStatsView;
+  memory(): { rssBytes: number; heapUsedBytes: number };
+  data: DataPort;
+}
+
+export interface ServerStatus {
+  name: 'parlance';
+  version: string;
+  startedAt: string;
+  uptimeSeconds: number;
+  domain: string;
+  httpUrl: string | null;
+  dataDir: string;
+  host: 'electron' | 'headless' | 'in-process';
+  store: StoreStatsView;
+  counts: { categories: number; rooms: number; users: number };
+  memory: { rssBytes: number; heapUsedBytes: number };
+}
+
+export type StatusService = ReturnType<typeof createStatusService>;
+
+export function createStatusService(deps: StatusDeps) {
+  function getServerStatus(): ServerStatus {
+    const counts = deps.data.read((r) => ({
+      categories: r.categories.count(),
+      rooms: r.rooms.count(),
+      users: r.users.count(),
+    }));
+    const { kind, schemaVersion, sizeBytes, durable } = deps.storeStats();
+    return {
+      name: 'parlance',
+      version: deps.version,
+      startedAt: deps.startedAt.toISOString(),
+      uptimeSeconds: Math.max(0, (deps.clock.now().getTime() - deps.startedAt.getTime()) / 1000),
+      domain: deps.domain,
+      httpUrl: deps.httpUrl(),
+      dataDir: deps.dataDir,
+      host: deps.hostKind,
+      store: { kind, schemaVersion, sizeBytes, durable },
+      counts,
+      memory: deps.memory(),
+    };
+  }
+  return { getServerStatus };
+}
