@@ -24,6 +24,10 @@ export interface ServerHost {
   kind: HostKind;
   /** Receives every log record the server emits (the worker forwards them over its port). */
   log(record: LogRecord): void;
+  /** Build version reported by `server.status` (the host knows it; default `0.0.0-dev`). */
+  version?: string;
+  /** Start the HTTP transport (default true; in-process tests that need no HTTP pass false). */
+  http?: boolean;
 }
 
 export interface FirstRunInfo {

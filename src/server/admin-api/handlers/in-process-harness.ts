@@ -1,0 +1,123 @@
+/**
+ * Test harness: a real server (real services, in-memory sql.js store, no HTTP) driven through
+ * the in-process transport, with a controllable clock and a cheap scrypt cost.
+ */
+import { composeServer } from '../../compose.js';
+import { ConfigSchema, type Config } from '../../config/config-schema.js';
+import type { LogRecord } from '../../log/logger.js';
+import type { CallContext, ServerHandle } from '../../server-handle.js';
+import { createScryptPasswordHasher } from '../../services/auth/node-auth-crypto.js';
+import type { AdminEvent, AdminMethod, AdminInput, AdminOutput } from '../contract.js';
+import type { AdminResult } from '../contract-errors.js';
+import type { AuditEntry } from '../../services/audit/audit-repo-port.js';
+import type { AuditService } from '../../services/audit/audit-service.js';
+
+export const TEST_ADMIN_PASSWORD = 'admin-secret-1';
+
+export interface TestClock {
+  now(): Date;
+  advance(ms: number): void;
+}
+
+export function testClock(start = Date.parse('2026-01-01T00:00:00Z')): TestClock {
+  let t = start;
+  return { now: () => new Date(t), advance: (ms) => void (t += ms) };
+}
+
+export interface TestServer {
+  handle: ServerHandle;
+  clock: TestClock;
+  logs: LogRecord[];
+  events: AdminEvent[];
+  /** Context of a signed-in administrator (bearer token). */
+  admin: CallContext;
+  call(method: string, input: unknown, ctx?: CallContext): Promise<AdminResult<unknown>>;
+  /** Calls as the administrator and unwraps, failing loudly on an error envelope. */
+  ok<M extends AdminMethod>(method: M, input: AdminInput<M>, ctx?: CallContext): Promise<AdminOutput<M>>;
+  loginAs(username: string, password: string, remoteAddress?: string): Promise<CallContext>;
+  /** Audit-log rows, newest first (exact action, or a prefix ending in `.`). */
+  auditLog(action?: string): AuditEntry[];
+  stop(): Promise<void>;
+}
+
+export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
+  const clock = testClock();
+  const logs: LogRecord[] = [];
+  const config = ConfigSchema.parse({
+    dataDir: '/in-memory',
+    adminPassword: TEST_ADMIN_PASSWORD,
+    logLevel: 'debug',
+    ...overrides,
+  });
+  let audit: AuditService | undefined;
+  const handle = await composeServer(
+    config,
+    { kind: 'in-process', log: (r) => logs.push(r), http: false, version: '9.9.9-test' },
+    { clock, hasher: createScryptPasswordHasher({ cost: 1024 }), expose: (i) => void (audit = i.audit) },
+  );
+  const auditLog = (action?: string) => audit!.listAuditEntries({ limit: 1000, action });
+  const events: AdminEvent[] = [];
+  handle.subscribe((e) => events.push(e));
+
+  const call = (method: string, input: unknown, ctx: CallContext = { transport: 'in-process' }) =>
+    handle.dispatch(method, input, ctx);
+
+  async function loginAs(username: string, password: string, remoteAddress = '127.0.0.1'): Promise<CallContext> {
+    const result = await call('auth.login', { username, password }, { transport: 'in-process', remoteAddress });
+    if (!result.ok) throw new Error(`login failed: ${result.error.code} ${result.error.message}`);
+    return { transport: 'in-process', token: (result.value as { token: string }).token, remoteAddress };
+  }
+
+  const admin = await loginAs('admin', TEST_ADMIN_PASSWORD);
+
+  async function ok<M extends AdminMethod>(method: M, input: AdminInput<M>, ctx = admin): Promise<AdminOutput<M>> {
+    const result = await call(method, input, ctx);
+    if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
+    return result.value as AdminOutput<M>;
+  }
+
+  return { handle, clock, logs, events, admin, call, ok, loginAs, auditLog, stop: () => handle.stop() };
+}
+
+/** Ids the sample inputs refer to; created by `createFixtures`. */
+export interface Fixtures {
+  categoryId: string;
+  emptyCategoryId: string;
+  roomId: string;
+  userId: string;
+}
+
+export async function createFixtures(s: TestServer): Promise<Fixtures> {
+  const cat = await s.ok('categories.create', { name: 'Engineering' });
+  const empty = await s.ok('categories.create', { name: 'Empty' });
+  const room = await s.ok('rooms.create', { name: 'General', categoryId: cat.id });
+  const user = await s.ok('users.create', {
+    sipUri: 'sip:carol@example.com',
+    displayName: 'Carol',
+    password: 'carol-pass',
+  });
+  return { categoryId: cat.id, emptyCategoryId: empty.id, roomId: room.id, userId: user.id };
+}
+
+/** One valid input per contract method: the type makes a new method without a sample a compile error. */
+export const SAMPLE_INPUTS: { [M in AdminMethod]: (f: Fixtures) => AdminInput<M> } = {
+  'server.status': () => ({}),
+  'auth.login': () => ({ username: 'admin', password: TEST_ADMIN_PASSWORD }),
+  'auth.logout': () => ({}),
+  'auth.session': () => ({}),
+  'categories.list': () => ({}),
+  'categories.get': (f) => ({ id: f.categoryId }),
+  'categories.create': () => ({ name: 'Sales', description: 'Deals' }),
+  'categories.update': (f) => ({ id: f.categoryId, description: 'Builders' }),
+  'categories.delete': (f) => ({ id: f.emptyCategoryId }),
+  'rooms.list': (f) => ({ categoryId: f.categoryId }),
+  'rooms.get': (f) => ({ id: f.roomId }),
+  'rooms.create': (f) => ({ name: 'Random', categoryId: f.categoryId, privacy: 'open' }),
+  'rooms.update': (f) => ({ id: f.roomId, disabled: true }),
+  'rooms.delete': (f) => ({ id: f.roomId }),
+  'users.list': () => ({}),
+  'users.create': () => ({ sipUri: 'sip:dave@example.com', displayName: 'Dave', password: 'dave-password' }),
+  'users.update': (f) => ({ id: f.userId, displayName: 'Caroline' }),
+  'users.delete': (f) => ({ id: f.userId }),
+  'logs.recent': () => ({ limit: 10 }),
+};

@@ -1,0 +1,33 @@
+/** Every admin method's handler, assembled from the per-resource files. Thin: services do the work. */
+import type { LogRingBuffer } from '../../log/log-ring-buffer.js';
+import type { AuthService } from '../../services/auth/auth-service.js';
+import type { CategoriesService } from '../../services/categories/categories-service.js';
+import type { RoomsService } from '../../services/rooms/rooms-service.js';
+import type { StatusService } from '../../services/status/server-status.js';
+import type { UsersService } from '../../services/users/users-service.js';
+import { authHandlers } from './auth-handlers.js';
+import { categoriesHandlers } from './categories-handlers.js';
+import type { AdminHandlers } from './handler-types.js';
+import { roomsHandlers } from './rooms-handlers.js';
+import { logsHandlers, serverHandlers } from './server-handlers.js';
+import { usersHandlers } from './users-handlers.js';
+
+export interface HandlerServices {
+  auth: AuthService;
+  categories: CategoriesService;
+  rooms: RoomsService;
+  users: UsersService;
+  status: StatusService;
+  logs: LogRingBuffer;
+}
+
+export function createAdminHandlers(s: HandlerServices): AdminHandlers {
+  return {
+    ...serverHandlers(s.status),
+    ...logsHandlers(s.logs),
+    ...authHandlers(s.auth),
+    ...categoriesHandlers(s.categories),
+    ...roomsHandlers(s.rooms),
+    ...usersHandlers(s.users),
+  };
+}

@@ -1,0 +1,11 @@
+import type { LogRingBuffer } from '../../log/log-ring-buffer.js';
+import type { StatusService } from '../../services/status/server-status.js';
+import type { HandlersFor } from './handler-types.js';
+
+export function serverHandlers(status: StatusService): HandlersFor<'server'> {
+  return { 'server.status': async () => status.getServerStatus() };
+}
+
+export function logsHandlers(logs: LogRingBuffer): HandlersFor<'logs'> {
+  return { 'logs.recent': async (query) => ({ items: logs.recent(query) }) };
+}
