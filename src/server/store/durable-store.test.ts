@@ -168,3 +168,25 @@ describe('durable store', () => {
     expect(existsSync(join(dir, 'store.lock'))).toBe(false);
   });
 });
+
+describe('crash during a snapshot', () => {
+  it('ignores and removes a snapshot temp file left before its rename (complete or partial)', async () => {
+    const dir = tempDir();
+    const store = await open(dir, { snapshotEveryFrames: 1_000 }).store;
+    for (let i = 1; i <= 8; i++) await insert(store, i);
+    await (store as SqlStore & { snapshotNow(): Promise<void> }).snapshotNow();
+    for (let i = 9; i <= 12; i++) await insert(store, i);
+    await store.close();
+    const newest = listStoreFiles(dir).snapshots.at(-1)!;
+    const image = readFileSync(newest.path);
+    // what a kill between write and rename leaves behind: a complete temp and a half-written one
+    writeFileSync(join(dir, 'snapshot-0000000000000012.snap.tmp'), image);
+    writeFileSync(join(dir, 'snapshot-0000000000000013.snap.tmp'), image.subarray(0, image.length >> 1));
+    const { store: reopening, logger } = open(dir);
+    const again = await reopening;
+    expect(ids(again)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    expect(listStoreFiles(dir).temporary).toEqual([]);
+    expect(logger.records.filter((r) => /unfinished snapshot/.test(r.msg))).toHaveLength(2);
+    await again.close();
+  });
+});
