@@ -44,10 +44,16 @@ export interface StreamFramer {
   readonly buffered: number;
 }
 
-const START_LINE_RE = /^(SIP\/\d+\.\d+ \d{3}( .*)?|[!-~]+ \S+ SIP\/\d+\.\d+)$/i;
+/** Loose on purpose: odd spacing is the parser's 400 to give; only non-SIP streams fail here. */
+const START_LINE_RE = /^(SIP\/\d+\.\d+[ \t].*|[!-~]+[ \t]+\S.*[ \t]SIP\/\d+\.\d+[ \t]*)$/i;
 
 export function createStreamFramer(options: StreamFramerOptions): StreamFramer {
-  let buf: Buffer = Buffer.alloc(0);
+  // Amortised growth: a byte-at-a-time sender costs O(n), not O(n²) copies (slow-loris safety).
+  let store: Buffer = Buffer.alloc(0);
+  let start = 0;
+  let end = 0;
+  /** The unconsumed bytes (a view into `store`). */
+  let buf: Buffer = store;
   /** Where the search for the blank line resumes (avoids rescanning on every byte). */
   let scanFrom = 0;
   let startLineChecked = false;
@@ -55,7 +61,7 @@ export function createStreamFramer(options: StreamFramerOptions): StreamFramer {
 
   function push(chunk: Buffer): FramerResult {
     if (dead) return { frames: [], keepAlives: 0, error: dead };
-    buf = buf.length === 0 ? chunk : Buffer.concat([buf, chunk]);
+    append(chunk);
     const frames: Buffer[] = [];
     let keepAlives = 0;
     for (;;) {
@@ -68,7 +74,8 @@ export function createStreamFramer(options: StreamFramerOptions): StreamFramer {
       if (step === 'wait') break;
       if ('code' in step) {
         dead = step;
-        buf = Buffer.alloc(0);
+        store = buf = Buffer.alloc(0);
+        start = end = 0;
         return { frames, keepAlives, error: step };
       }
       frames.push(step.frame);
@@ -92,7 +99,7 @@ export function createStreamFramer(options: StreamFramerOptions): StreamFramer {
         i++;
       } else break;
     }
-    if (i > 0) buf = buf.subarray(i);
+    if (i > 0) consume(i);
     const waiting = buf.length > 0 && (buf[0] === 0x0d || buf[0] === 0x0a);
     return { pings, waiting };
   }
@@ -128,10 +135,42 @@ export function createStreamFramer(options: StreamFramerOptions): StreamFramer {
     }
     if (buf.length < total) return 'wait';
     const frame = Buffer.from(buf.subarray(0, total));
-    buf = buf.subarray(total);
+    consume(total);
     scanFrom = 0;
     startLineChecked = false;
     return { frame };
+  }
+
+  function append(chunk: Buffer): void {
+    if (start === end) {
+      // Nothing pending: frame straight from the chunk (frames and heads are copied out).
+      store = chunk;
+      start = 0;
+      end = chunk.length;
+      buf = store;
+      return;
+    }
+    if (end + chunk.length > store.length) {
+      const live = end - start;
+      const next = Buffer.allocUnsafe(Math.max(4096, 2 * live + chunk.length));
+      store.copy(next, 0, start, end);
+      store = next;
+      start = 0;
+      end = live;
+    }
+    chunk.copy(store, end);
+    end += chunk.length;
+    buf = store.subarray(start, end);
+  }
+
+  function consume(n: number): void {
+    start += n;
+    if (start >= end) {
+      start = end = 0;
+      // Drop a large idle buffer once it is empty.
+      if (store.length > 65_536) store = Buffer.alloc(0);
+    }
+    buf = store.subarray(start, end);
   }
 
   function tooLarge(): FramingError {
