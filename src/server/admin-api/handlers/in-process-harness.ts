@@ -11,6 +11,7 @@ import type { AdminEvent, AdminMethod, AdminInput, AdminOutput } from '../contra
 import type { AdminResult } from '../contract-errors.js';
 import type { AuditEntry } from '../../services/audit/audit-repo-port.js';
 import type { AuditService } from '../../services/audit/audit-service.js';
+import type { DataPort } from '../../services/shared/data-port.js';
 
 export const TEST_ADMIN_PASSWORD = 'admin-secret-1';
 
@@ -37,6 +38,8 @@ export interface TestServer {
   loginAs(username: string, password: string, remoteAddress?: string): Promise<CallContext>;
   /** Audit-log rows, newest first (exact action, or a prefix ending in `.`). */
   auditLog(action?: string): AuditEntry[];
+  /** Direct read access to the store through the services' port. */
+  data: DataPort;
   stop(): Promise<void>;
 }
 
@@ -50,10 +53,11 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     ...overrides,
   });
   let audit: AuditService | undefined;
+  let data: DataPort | undefined;
   const handle = await composeServer(
     config,
     { kind: 'in-process', log: (r) => logs.push(r), http: false, version: '9.9.9-test' },
-    { clock, hasher: createScryptPasswordHasher({ cost: 1024 }), expose: (i) => void (audit = i.audit) },
+    { clock, hasher: createScryptPasswordHasher({ cost: 1024 }), expose: (i) => void ({ audit, data } = i) },
   );
   const auditLog = (action?: string) => audit!.listAuditEntries({ limit: 1000, action });
   const events: AdminEvent[] = [];
@@ -76,7 +80,7 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     return result.value as AdminOutput<M>;
   }
 
-  return { handle, clock, logs, events, admin, call, ok, loginAs, auditLog, stop: () => handle.stop() };
+  return { handle, clock, logs, events, admin, call, ok, loginAs, auditLog, data: data!, stop: () => handle.stop() };
 }
 
 /** Ids the sample inputs refer to; created by `createFixtures`. */
