@@ -1,0 +1,151 @@
+/**
+ * The transaction table: matches incoming requests to server transactions (absorbing
+ * retransmissions), creates new ones, hands CANCEL and 2xx-ACKs upward, and matches responses to
+ * the client transactions of server-originated requests.
+ */
+import { formatVia, BRANCH_MAGIC_COOKIE } from '../codec/headers/via.js';
+import type { SipHeader, SipRequest, SipResponse } from '../codec/sip-message.js';
+import { InviteServerTransaction } from './invite-server-transaction.js';
+import { NonInviteClientTransaction, type ClientOutcome } from './non-invite-client-transaction.js';
+import { NonInviteServerTransaction } from './non-invite-server-transaction.js';
+import type { ServerTransaction, ServerTransactionObserver, TransactionTransport } from './server-transaction.js';
+import { TIMER_F, TIMER_J, type TimerPort } from './timers.js';
+import { cancelTargetKey, clientTransactionKey, serverTransactionKey } from './transaction-key.js';
+
+export type IncomingRequestResult =
+  /** A new transaction: hand it to the TU. */
+  | { readonly kind: 'new'; readonly transaction: ServerTransaction }
+  /** A retransmission, absorbed by its transaction. */
+  | { readonly kind: 'absorbed' }
+  /** An ACK that belongs to no INVITE transaction in Completed: the ACK for a 2xx (§13.3.1.4). */
+  | { readonly kind: 'ack' }
+  /** A CANCEL (§9.2): its own transaction, plus the INVITE transaction it targets, if any. */
+  | { readonly kind: 'cancel'; readonly transaction: ServerTransaction; readonly target: ServerTransaction | undefined }
+  /** Via/CSeq/Call-ID unusable for matching (the codec normally catches this first). */
+  | { readonly kind: 'unmatchable' };
+
+export interface TransactionLayerOptions {
+  readonly timers: TimerPort;
+  /** Timer J for reliable transports (default 0 per RFC 3261 §17.2.2). */
+  readonly timerJ?: number;
+  readonly observer?: Partial<ServerTransactionObserver>;
+}
+
+export interface ViaSender {
+  /** `TCP`, `TLS`, `WS`, `WSS`. */
+  readonly transport: string;
+  readonly host: string;
+  readonly port: number;
+}
+
+export class TransactionLayer {
+  private readonly server = new Map<string, ServerTransaction>();
+  private readonly client = new Map<string, NonInviteClientTransaction>();
+  private readonly observer: ServerTransactionObserver;
+
+  constructor(private readonly options: TransactionLayerOptions) {
+    this.observer = {
+      onFinalResponse: (tx) => options.observer?.onFinalResponse?.(tx),
+      onTerminated: (tx) => {
+        if (this.server.get(tx.key) === tx) this.server.delete(tx.key);
+        options.observer?.onTerminated?.(tx);
+      },
+      onTimeout: (tx) => options.observer?.onTimeout?.(tx),
+    };
+  }
+
+  get serverTransactionCount(): number {
+    return this.server.size;
+  }
+
+  get clientTransactionCount(): number {
+    return this.client.size;
+  }
+
+  receiveRequest(request: SipRequest, transport: TransactionTransport): IncomingRequestResult {
+    const key = serverTransactionKey(request);
+    if (key === undefined) return { kind: 'unmatchable' };
+    const existing = this.server.get(key);
+    if (request.method === 'ACK') {
+      if (existing instanceof InviteServerTransaction && existing.receiveAck()) return { kind: 'absorbed' };
+      return { kind: 'ack' };
+    }
+    if (existing && existing.request.method === request.method) {
+      existing.receiveRetransmission();
+      return { kind: 'absorbed' };
+    }
+    const deps = { timers: this.options.timers, observer: this.observer, timerJ: this.options.timerJ ?? TIMER_J };
+    const tx =
+      request.method === 'INVITE'
+        ? new InviteServerTransaction(key, request, transport, deps)
+        : new NonInviteServerTransaction(key, request, transport, deps);
+    this.server.set(key, tx);
+    if (request.method === 'CANCEL') {
+      const targetKey = cancelTargetKey(request);
+      const target = targetKey === undefined ? undefined : this.server.get(targetKey);
+      return { kind: 'cancel', transaction: tx, target: target?.kind === 'invite' ? target : undefined };
+    }
+    return { kind: 'new', transaction: tx };
+  }
+
+  /** Returns true when the response matched a client transaction (§17.1.3). */
+  receiveResponse(response: SipResponse): boolean {
+    const key = clientTransactionKey(response);
+    const tx = key === undefined ? undefined : this.client.get(key);
+    if (!tx) return false;
+    tx.receiveResponse(response);
+    return true;
+  }
+
+  /**
+   * Send a non-INVITE request on a connection and wait for its final response. The top Via is
+   * ours, with a fresh RFC 3261 branch, placed before any Via the caller supplied.
+   */
+  sendRequest(
+    request: SipRequest,
+    transport: TransactionTransport,
+    via: ViaSender,
+    timeoutMs = TIMER_F,
+  ): Promise<ClientOutcome> {
+    const branch = `${BRANCH_MAGIC_COOKIE}${newBranchSuffix()}`;
+    const headers: SipHeader[] = [
+      { name: 'Via', value: formatVia(via.transport, via.host, via.port, branch) },
+      ...request.headers.filter((h) => h.name !== 'Via'),
+    ];
+    const method = request.method;
+    const key = `c|${branch}|${method}`;
+    const tx = new NonInviteClientTransaction(
+      key,
+      { ...request, headers },
+      transport,
+      this.options.timers,
+      timeoutMs,
+      (t) => {
+        if (this.client.get(t.key) === t) this.client.delete(t.key);
+      },
+    );
+    if (tx.state !== 'Terminated') this.client.set(key, tx);
+    return tx.outcome;
+  }
+
+  /** Fail every client transaction sent on a transport that closed; drop its server ones. */
+  transportClosed(transport: TransactionTransport): void {
+    for (const tx of [...this.client.values()]) if (isOn(tx, transport)) tx.fail();
+    for (const tx of [...this.server.values()]) if (tx.transport === transport) tx.dispose();
+  }
+
+  dispose(): void {
+    for (const tx of [...this.client.values()]) tx.fail();
+    for (const tx of [...this.server.values()]) tx.dispose();
+  }
+}
+
+function isOn(tx: NonInviteClientTransaction, transport: TransactionTransport): boolean {
+  return tx.transport === transport;
+}
+
+let branchCounter = 0;
+function newBranchSuffix(): string {
+  branchCounter = (branchCounter + 1) % 0x7fffffff;
+  return `${Math.random().toString(36).slice(2, 12)}${branchCounter.toString(36)}`;
+}
