@@ -4,6 +4,7 @@ import { JournalWriter } from './journal-writer.js';
 import type { Migration } from './migration.js';
 import { loadSqlJs } from './sql-js-loader.js';
 import { SqlStoreEngine } from './sql-store-engine.js';
+import { backupLiveStore, type BackupResult } from './store-backup.js';
 import { listStoreFiles } from './store-files.js';
 import { acquireStoreLock } from './store-lock.js';
 import { applyMigrations, readSchemaVersion } from './store-meta.js';
@@ -24,9 +25,21 @@ export interface DurableStoreOptions {
 }
 
 /** The journaled store: recovery, migrations (then a snapshot), journal, periodic snapshots. */
-export async function openDurableStore(
-  options: DurableStoreOptions,
-): Promise<SqlStoreEngine & { snapshotNow(): Promise<void> }> {
+/** The journaled store's extra operations (the admin API's server page uses them). */
+export interface DurableStoreExtras {
+  /** Takes a snapshot now; resolves when it is durable. */
+  snapshotNow(): Promise<void>;
+  /** Writes an online, consistent backup (image + the sequence it covers) to `file`. */
+  backupTo(file: string): BackupResult;
+}
+
+export type DurableSqlStore = SqlStoreEngine & DurableStoreExtras;
+
+export function isDurableSqlStore(store: unknown): store is DurableSqlStore {
+  return store instanceof SqlStoreEngine && typeof (store as Partial<DurableStoreExtras>).backupTo === 'function';
+}
+
+export async function openDurableStore(options: DurableStoreOptions): Promise<DurableSqlStore> {
   const { dir, logger } = options;
   mkdirSync(dir, { recursive: true });
   const release = acquireStoreLock(dir);
@@ -112,7 +125,11 @@ export async function openDurableStore(
       },
       afterClose: release,
     });
-    return Object.assign(engine, { snapshotNow: () => snapshotter.request() });
+    const extras: DurableStoreExtras = {
+      snapshotNow: () => snapshotter.request(),
+      backupTo: (file) => backupLiveStore(engine, file),
+    };
+    return Object.assign(engine, extras);
   } catch (error) {
     release();
     throw error;

@@ -27,9 +27,11 @@ export function recoverStore(
   dir: string,
   logger: Logger,
   pragmas: readonly string[],
+  options: { modifyFiles?: boolean } = {},
 ): RecoveryResult {
+  const modify = options.modifyFiles ?? true;
   const listing = listStoreFiles(dir);
-  for (const tmp of listing.temporary) {
+  for (const tmp of modify ? listing.temporary : []) {
     logger.warn('removing an unfinished snapshot left by a crash', { file: tmp });
     rmSync(tmp, { force: true });
   }
@@ -110,6 +112,10 @@ export function recoverStore(
   if (journal.tornTail) {
     const { file, offset, droppedBytes, reason } = journal.tornTail;
     logger.warn('dropping a torn final journal frame (never acknowledged)', { file, offset, droppedBytes, reason });
+    truncated = { file, offset, droppedBytes };
+  }
+  if (journal.tornTail && modify) {
+    const { file, offset } = journal.tornTail;
     const fd = openSync(file, 'r+');
     try {
       ftruncateSync(fd, offset);
@@ -117,7 +123,6 @@ export function recoverStore(
     } finally {
       closeSync(fd);
     }
-    truncated = { file, offset, droppedBytes };
   }
 
   return {
