@@ -138,7 +138,8 @@ test('admin manages a category and a room, then signs out', async ({ page }, tes
   await nav(page, 'Compliance').click();
   await expect(page.getByRole('heading', { name: 'Compliance is not configured' })).toBeVisible();
   await nav(page, 'Server').click();
-  await expect(page.getByText('Data directory')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Store', level: 2 })).toBeVisible();
+  await expect(page.getByText('Data directory', { exact: true })).toBeVisible();
   await nav(page, 'Logs').click();
   await expect(page.getByRole('table', { name: 'Log records' })).toBeVisible();
   await snap(page, testInfo, '06-logs');
