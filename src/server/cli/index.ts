@@ -8,11 +8,15 @@
  *   parlance methods                          the admin contract's method names
  */
 import { Command, Option } from 'commander';
+import { join, resolve } from 'node:path';
 import { ADMIN_METHODS } from '../admin-api/contract.js';
 import { CONFIG_KEYS, envNameFor, flagNameFor, type ConfigKey } from '../config/config-schema.js';
+import { runBackup } from './backup-command.js';
 import { processIo, formatError } from './cli-io.js';
 import { DEFAULT_URL, parseJsonInput, runCall, runStatus, type ClientOptions } from './client-commands.js';
+import { runDoctor } from './doctor-command.js';
 import { addResourceCommands } from './resource-aliases.js';
+import { runRestore } from './restore-command.js';
 import { runServe } from './serve-command.js';
 import { PARLANCE_VERSION } from './version.js';
 
@@ -87,5 +91,37 @@ program
   .action(() => io.out(ADMIN_METHODS.join('\n')));
 
 addResourceCommands(program, withClientOptions, io, setExit);
+
+// Store maintenance works on the files of a data directory (its `store/` folder), not over HTTP.
+const DATA_DIR_HELP = 'data directory (env PARLANCE_DATA_DIR, default ./data)';
+const storeDirOf = (dataDir: string | undefined): string =>
+  join(resolve(dataDir ?? process.env['PARLANCE_DATA_DIR'] ?? 'data'), 'store');
+
+program
+  .command('doctor')
+  .description("check the store's snapshots and journal without changing them")
+  .option('--data-dir <dir>', DATA_DIR_HELP)
+  .option('--repair', 'truncate the journal at the first bad frame (damaged files are copied aside first)')
+  .option('--json', 'print the report as JSON')
+  .action(async (flags: { dataDir?: string; repair?: boolean; json?: boolean }) => {
+    setExit(await runDoctor({ dir: storeDirOf(flags.dataDir), repair: flags.repair, json: flags.json }, io));
+  });
+
+program
+  .command('backup <file>')
+  .description('write a consistent backup of the store to <file> (the server may be running)')
+  .option('--data-dir <dir>', DATA_DIR_HELP)
+  .action(async (file: string, flags: { dataDir?: string }) => {
+    setExit(await runBackup({ dir: storeDirOf(flags.dataDir), file: resolve(file) }, io));
+  });
+
+program
+  .command('restore <file>')
+  .description('restore a backup into a data directory (the server must be stopped)')
+  .option('--data-dir <dir>', DATA_DIR_HELP)
+  .option('--force', 'replace an existing store (its files are moved aside, not deleted)')
+  .action(async (file: string, flags: { dataDir?: string; force?: boolean }) => {
+    setExit(await runRestore({ file: resolve(file), dir: storeDirOf(flags.dataDir), force: flags.force }, io));
+  });
 
 await program.parseAsync(process.argv);

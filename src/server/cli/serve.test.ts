@@ -154,6 +154,37 @@ describe.skipIf(!built)('parlance serve (built worker under plain Node)', () => 
     expect(await stop(second)).toBe(0);
   });
 
+  it('doctor, backup and restore: a backup of a running server restores into a new data directory', async () => {
+    const password = 'backup-secret-1';
+    const s = await serve(['--data-dir', dataDir, '--http-port', '0'], { PARLANCE_ADMIN_PASSWORD: password });
+    const cookie = await login(s.url, password);
+    const category = await rpc(s.url, 'categories.create', { name: 'Archive' }, cookie);
+    await rpc(s.url, 'rooms.create', { name: 'Kept', categoryId: category.body.value.id }, cookie);
+
+    const file = join(dataDir, 'parlance.backup');
+    const backup = await run(['backup', file, '--data-dir', dataDir]);
+    expect(backup.code, backup.err).toBe(0);
+    expect(backup.out).toContain('backup written');
+    expect(await stop(s)).toBe(0);
+
+    const doctor = await run(['doctor', '--data-dir', dataDir]);
+    expect(doctor.code, doctor.err).toBe(0);
+    expect(doctor.out).toMatch(/health:\s+ok/);
+
+    const target = join(dataDir, 'restored');
+    const restore = await run(['restore', file, '--data-dir', target]);
+    expect(restore.code, restore.err).toBe(0);
+    const again = await run(['restore', file, '--data-dir', target]);
+    expect(again.code).not.toBe(0);
+    expect(again.err).toContain('ERR_STORE_RESTORE_REFUSED');
+
+    const restored = await serve(['--data-dir', target, '--http-port', '0']);
+    expect(restored.stdout()).not.toContain('Password:');
+    const rooms = await rpc(restored.url, 'rooms.list', {}, await login(restored.url, password));
+    expect(rooms.body.value.items.map((r: { name: string }) => r.name)).toEqual(['Kept']);
+    expect(await stop(restored)).toBe(0);
+  });
+
   it('exits non-zero naming the key when the configuration is invalid', async () => {
     const env = await run(['serve', '--data-dir', dataDir], { PARLANCE_HTTP_PORT: 'abc' });
     expect(env.code).not.toBe(0);
