@@ -84,8 +84,9 @@ test.describe('desktop console (Electron)', () => {
     });
 
     // Dashboard: the server status arrives over IPC (trusted: no login screen on the desktop).
-    await expect(page.getByRole('heading', { name: /dashboard/i })).toBeVisible({ timeout: 30_000 });
-    await expect(page.getByText('parlance', { exact: false }).first()).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole('region', { name: 'Uptime' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Sign in to the admin console' })).toHaveCount(0);
     await page.screenshot({ path: testInfo.outputPath('electron-dashboard.png') });
 
     // Create a category and a room through the bridge, then see the room in the console's list.
@@ -98,8 +99,8 @@ test.describe('desktop console (Electron)', () => {
     });
     expect(created.ok, JSON.stringify(created)).toBe(true);
 
-    await page.getByRole('link', { name: /^rooms$/i }).click();
-    await expect(page.getByRole('heading', { name: /rooms/i }).first()).toBeVisible();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Rooms', exact: true }).click();
+    await expect(page.getByRole('heading', { name: 'Rooms', level: 1 })).toBeVisible();
     await expect(page.getByText('desktop-e2e-room')).toBeVisible({ timeout: 15_000 });
     await page.screenshot({ path: testInfo.outputPath('electron-rooms.png') });
 

@@ -74,6 +74,11 @@ describe.runIf(existsSync(WORKER_FILE))('server host (real worker)', () => {
 
     const status = await host.call('server.status', {}, IPC);
     expect(status.ok && (status.value as { host: string }).host).toBe('electron');
+    // The desktop window is the local administrator: no login over trusted IPC.
+    const session = await host.call('auth.session', {}, IPC);
+    expect(session.ok && (session.value as { user: { role: string } }).user.role, JSON.stringify(session)).toBe(
+      'admin',
+    );
 
     const events: AdminEvent[] = [];
     const unsubscribe = host.subscribe((e) => events.push(e));
