@@ -1,8 +1,15 @@
 import { defineConfig } from '@playwright/test';
-import { consoleDataDir, consolePort, consoleUrl, E2E_ADMIN_PASSWORD } from './e2e/support/console-server';
+import {
+  chooseConsolePort,
+  consoleDataDir,
+  consolePort,
+  consoleUrl,
+  E2E_ADMIN_PASSWORD,
+} from './e2e/support/console-server';
 
 const CHROMIUM = process.env['PARLANCE_E2E_CHROMIUM'] ?? '/usr/bin/chromium';
 const dataDir = consoleDataDir();
+await chooseConsolePort();
 
 /**
  * Two projects: `console` drives the built console in Debian's Chromium against the headless server

@@ -134,6 +134,38 @@ test('admin manages a category and a room, then signs out', async ({ page }, tes
     page.getByRole('table', { name: 'Categories' }).getByRole('row').filter({ hasText: categoryName }),
   ).toHaveCount(0);
 
+  // --- users: create one, the SIP URI is unique, delete it
+  await nav(page, 'Users & Policies').click();
+  await page.getByRole('button', { name: 'New user' }).click();
+  let userDialog = page.getByRole('dialog', { name: 'New user' });
+  await userDialog.getByLabel('SIP URI').fill(`sip:alice.${suffix}@example.com`);
+  await userDialog.getByLabel('Display name').fill('Alice Example');
+  await userDialog.getByLabel('Password').fill('short');
+  await userDialog.getByRole('button', { name: 'Create user' }).click();
+  await expect(userDialog.getByText('Password must be at least 8 characters')).toBeVisible();
+  await userDialog.getByLabel('Password').fill('alice-password');
+  await userDialog.getByRole('button', { name: 'Create user' }).click();
+  await expect(userDialog).toBeHidden();
+  const usersTable = page.getByRole('table', { name: 'Users' });
+  await expect(usersTable.getByRole('row').filter({ hasText: 'Alice Example' })).toBeVisible();
+  await page.getByRole('button', { name: 'New user' }).click();
+  userDialog = page.getByRole('dialog', { name: 'New user' });
+  await userDialog.getByLabel('SIP URI').fill(`sip:alice.${suffix}@example.com`);
+  await userDialog.getByLabel('Display name').fill('Alice Again');
+  await userDialog.getByLabel('Password').fill('alice-password');
+  await userDialog.getByRole('button', { name: 'Create user' }).click();
+  await expect(userDialog.getByLabel('SIP URI')).toHaveAttribute('aria-invalid', 'true');
+  await userDialog.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('button', { name: `Delete sip:alice.${suffix}@example.com` }).click();
+  confirm = page.getByRole('dialog', { name: 'Delete user' });
+  await confirm.getByRole('button', { name: 'Delete user' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(usersTable.getByRole('row').filter({ hasText: 'Alice Example' })).toHaveCount(0);
+
+  // --- the dashboard counts and charts what happened
+  await nav(page, 'Dashboard').click();
+  await expect(page.getByRole('img', { name: 'Server memory use over this session' })).toBeVisible({ timeout: 15_000 });
+
   // --- the other screens render
   await nav(page, 'Compliance').click();
   await expect(page.getByRole('heading', { name: 'Compliance is not configured' })).toBeVisible();

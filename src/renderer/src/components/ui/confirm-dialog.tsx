@@ -8,6 +8,8 @@ interface ConfirmDialogProps {
   confirmLabel: string;
   pending: boolean;
   error?: string | undefined;
+  /** Set when retrying cannot help (e.g. the category is not empty). */
+  blocked?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 }
@@ -18,6 +20,7 @@ export function ConfirmDialog({
   confirmLabel,
   pending,
   error,
+  blocked = false,
   onConfirm,
   onCancel,
 }: ConfirmDialogProps) {
@@ -31,7 +34,7 @@ export function ConfirmDialog({
           <button type="button" className="button" onClick={onCancel}>
             Cancel
           </button>
-          <button type="button" className="button button--danger" disabled={pending} onClick={onConfirm}>
+          <button type="button" className="button button--danger" disabled={pending || blocked} onClick={onConfirm}>
             {pending ? 'Working…' : confirmLabel}
           </button>
         </>

@@ -19,6 +19,7 @@ export function DeleteCategoryDialog({ category, onClose }: { category: Category
       confirmLabel="Delete category"
       pending={remove.isPending}
       error={describeError(remove.error, category)}
+      blocked={isAdminClientError(remove.error) && remove.error.code === 'ERR_CATEGORY_NOT_EMPTY'}
       onCancel={onClose}
       onConfirm={() => remove.mutate(category.id, { onSuccess: onClose })}
     >
