@@ -148,6 +148,7 @@ test('admin manages a category and a room, then signs out', async ({ page }, tes
   await expect(userDialog).toBeHidden();
   const usersTable = page.getByRole('table', { name: 'Users' });
   await expect(usersTable.getByRole('row').filter({ hasText: 'Alice Example' })).toBeVisible();
+  await snap(page, testInfo, '06-users');
   await page.getByRole('button', { name: 'New user' }).click();
   userDialog = page.getByRole('dialog', { name: 'New user' });
   await userDialog.getByLabel('SIP URI').fill(`sip:alice.${suffix}@example.com`);
@@ -165,6 +166,8 @@ test('admin manages a category and a room, then signs out', async ({ page }, tes
   // --- the dashboard counts and charts what happened
   await nav(page, 'Dashboard').click();
   await expect(page.getByRole('img', { name: 'Server memory use over this session' })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('region', { name: 'Users' })).toContainText('1');
+  await snap(page, testInfo, '07-dashboard-chart');
 
   // --- the other screens render
   await nav(page, 'Compliance').click();
@@ -174,7 +177,7 @@ test('admin manages a category and a room, then signs out', async ({ page }, tes
   await expect(page.getByText('Data directory', { exact: true })).toBeVisible();
   await nav(page, 'Logs').click();
   await expect(page.getByRole('table', { name: 'Log records' })).toBeVisible();
-  await snap(page, testInfo, '06-logs');
+  await snap(page, testInfo, '08-logs');
 
   // --- sign out: back to the login form; the API refuses the old session
   await page.getByRole('button', { name: 'Log out' }).click();
@@ -183,5 +186,5 @@ test('admin manages a category and a room, then signs out', async ({ page }, tes
   expect(status.status()).toBe(401);
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Sign in to the admin console' })).toBeVisible();
-  await snap(page, testInfo, '07-signed-out');
+  await snap(page, testInfo, '09-signed-out');
 });
