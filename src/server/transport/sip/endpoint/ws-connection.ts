@@ -1,0 +1,81 @@
+/**
+ * A SIP connection over WebSocket (RFC 7118): each WebSocket message carries exactly one SIP
+ * message (§5.1), text or binary, so no stream framing; Content-Length may be absent.
+ */
+import type { WebSocket } from 'ws';
+import { serializeMessage } from '../codec/serialize-message.js';
+import type { SipMessage } from '../codec/sip-message.js';
+import { newConnectionId, type ConnectionSink, type SipConnection } from './sip-connection.js';
+
+export interface WebSocketConnectionInfo {
+  readonly secure: boolean;
+  readonly remoteAddress: string;
+  readonly remotePort: number;
+  readonly localAddress: string;
+  readonly localPort: number;
+  readonly maxSendQueueBytes: number;
+}
+
+export function createWebSocketConnection(
+  ws: WebSocket,
+  info: WebSocketConnectionInfo,
+  sink: ConnectionSink,
+): SipConnection {
+  let closed = false;
+  const connection: SipConnection = {
+    id: newConnectionId(),
+    transport: info.secure ? 'WSS' : 'WS',
+    secure: info.secure,
+    remoteAddress: info.remoteAddress,
+    remotePort: info.remotePort,
+    localAddress: info.localAddress,
+    localPort: info.localPort,
+    get closed() {
+      return closed;
+    },
+    send(message: SipMessage): boolean {
+      if (closed || ws.readyState !== ws.OPEN) return false;
+      if (ws.bufferedAmount > info.maxSendQueueBytes) {
+        connection.close();
+        return false;
+      }
+      const bytes = serializeMessage(message);
+      // RFC 7118 §5.1: text frames for UTF-8 messages; binary otherwise.
+      ws.send(bytes, { binary: message.nonUtf8Headers === true || !isUtf8(message.body) });
+      sink.onSent(connection, message, bytes);
+      return true;
+    },
+    close() {
+      if (closed) return;
+      closed = true;
+      ws.close(1000);
+      setTimeout(() => ws.terminate(), 2000).unref();
+      sink.onClosed(connection);
+    },
+  };
+  ws.on('message', (data: Buffer | ArrayBuffer | Buffer[]) => {
+    if (closed) return;
+    sink.onActivity(connection);
+    const frame = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
+    sink.onMessage(connection, frame, true);
+  });
+  ws.on('pong', () => sink.onActivity(connection));
+  ws.on('error', () => connection.close());
+  ws.on('close', () => {
+    if (!closed) {
+      closed = true;
+      sink.onClosed(connection);
+    }
+  });
+  return connection;
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+function isUtf8(bytes: Buffer): boolean {
+  try {
+    UTF8.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
