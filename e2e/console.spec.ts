@@ -101,6 +101,18 @@ test('admin manages a category and a room, then signs out', async ({ page }, tes
   await expect(roomDialog).toBeHidden();
   await expect(roomsTable.getByRole('row').filter({ hasText: roomName })).toHaveCount(1);
 
+  // --- a change made elsewhere (the API, same session) arrives over the event stream, no reload
+  const pushedName = `pushed-${suffix}`;
+  const categories = await (await page.request.post('/api/rpc/categories.list', { data: {} })).json();
+  const categoryId = categories.value.items.find((c: { name: string }) => c.name === categoryName).id;
+  const pushed = await (
+    await page.request.post('/api/rpc/rooms.create', { data: { name: pushedName, categoryId } })
+  ).json();
+  expect(pushed.ok, JSON.stringify(pushed)).toBe(true);
+  await expect(roomsTable.getByRole('row').filter({ hasText: pushedName })).toBeVisible({ timeout: 5_000 });
+  await page.request.post('/api/rpc/rooms.delete', { data: { id: pushed.value.id } });
+  await expect(roomsTable.getByRole('row').filter({ hasText: pushedName })).toHaveCount(0, { timeout: 5_000 });
+
   // --- filters narrow the list
   await page.getByRole('search', { name: 'Filter rooms' }).getByLabel('Privacy').selectOption('secret');
   await expect(roomsTable).toContainText('No rooms match the filters.');
