@@ -35,13 +35,15 @@ export function wireRecord(
   };
 }
 
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
+
 /** Readable text of a record: a header line, then the message with non-printables escaped. */
 export function formatWireRecord(entry: WireRecord): string {
   const arrow = entry.direction === 'in' ? '<<<' : '>>>';
-  // eslint-disable-next-line no-control-regex
   const text = entry.bytes
     .toString('utf8')
-    .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+    .replace(CONTROL_CHARS, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
   return `${arrow} ${entry.transport} ${entry.remote} #${entry.connectionId} ${new Date(entry.time).toISOString()}\n${text}`;
 }
 
