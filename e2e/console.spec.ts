@@ -191,6 +191,15 @@ test('admin manages a category and a room, then signs out', async ({ page }, tes
   await expect(page.getByRole('table', { name: 'Log records' })).toBeVisible();
   await snap(page, testInfo, '08-logs');
 
+  // --- a session that is gone (cookie dropped): the next call (the Logs auto-refresh) gets
+  // ERR_AUTH_REQUIRED and the console returns to the login form, then to the same screen
+  await page.context().clearCookies();
+  await expect(page.getByRole('heading', { name: 'Sign in to the admin console' })).toBeVisible();
+  await page.getByLabel('User name').fill(E2E_ADMIN_USER);
+  await page.getByLabel('Password').fill(E2E_ADMIN_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Logs', level: 1 })).toBeVisible();
+
   // --- sign out: back to the login form; the API refuses the old session
   await page.getByRole('button', { name: 'Log out' }).click();
   await expect(page.getByRole('heading', { name: 'Sign in to the admin console' })).toBeVisible();
