@@ -66,6 +66,21 @@ export const ERROR_CATALOGUE = {
   ERR_SERVER_NOT_READY: spec('The server is not ready', 503, 503, 503),
   ERR_SERVER_UNAVAILABLE: spec('The server is unavailable', 503, 503, 503),
   ERR_INTERNAL: spec('Internal error', 500, 500, 500),
+  // xccos (XCCOS.md §3.6; the wire texts are in protocol/xccos/xccos-errors.ts)
+  ERR_XCCOS_NOT_XML: spec('The XCCOS body is not well-formed XML', 400, 400, 400),
+  ERR_XCCOS_DOCTYPE_FORBIDDEN: spec('DOCTYPE and entity declarations are not allowed in XCCOS', 400, 400, 400),
+  ERR_XCCOS_TOO_LARGE: spec('The XCCOS body is too large', 413, 413, 413),
+  ERR_XCCOS_TOO_COMPLEX: spec('The XCCOS body is nested too deeply or has too many elements', 400, 400, 400),
+  ERR_XCCOS_NOT_XCCOS: spec('The body is not an XCCOS envelope', 400, 400, 400),
+  ERR_XCCOS_BAD_ENVELOPE: spec('The XCCOS envelope breaks the batching rule or lacks ids', 400, 400, 400),
+  ERR_XCCOS_INVALID_ARGUMENT: spec('The XCCOS payload is malformed', 400, 400, 400),
+  ERR_XCCOS_INVALID_POST: spec('The room message is malformed', 400, 400, 400),
+  ERR_XCCOS_NOT_SUPPORTED: spec('The XCCOS command is not supported', 501, 501, 501),
+  ERR_XCCOS_PERMISSION: spec('Not allowed', 403, 403, 403),
+  ERR_XCCOS_NO_SUCH_NODE: spec('No such room or category', 404, 404, 404),
+  ERR_XCCOS_DUPLICATE: spec('The name is already taken', 409, 409, 409),
+  ERR_XCCOS_NODE_DISABLED: spec('The room is disabled', 410, 410, 410),
+  ERR_XCCOS_LIMIT_EXCEEDED: spec('A message, story or search limit was exceeded', 413, 413, 413),
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
