@@ -24,6 +24,14 @@ export interface OpenSqlStoreOptions {
   maxDatabaseBytes?: number;
 }
 
+/**
+ * Measured on the 2-core / 24 GB Debian machine (sql.js 1.16, Node 20): the database file lives in
+ * Emscripten's MEMFS (JavaScript memory, not the wasm heap). A 2 GiB database took ~5 GB RSS and a
+ * 6.7 s export; at 3.5 GiB RSS passed 10 GB and growth towards 4 GiB (MEMFS's 32-bit file size)
+ * thrashed past 17 GB. 2 GiB is therefore the recommended safe size (`maxDatabaseBytes`).
+ */
+export const RECOMMENDED_MAX_DATABASE_BYTES = 2 * 1024 * 1024 * 1024;
+
 /** Pragmas re-applied on open and after every export (export() resets them). */
 export const STORE_PRAGMAS: readonly string[] = ['PRAGMA foreign_keys = ON'];
 

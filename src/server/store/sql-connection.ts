@@ -108,10 +108,12 @@ export class SqlConnection {
     return image;
   }
 
+  private pageSize: number | undefined;
+
   sizeBytes(): number {
     const pageCount = this.get<{ n: number }>('SELECT page_count AS n FROM pragma_page_count()')?.n ?? 0;
-    const pageSize = this.get<{ n: number }>('SELECT page_size AS n FROM pragma_page_size()')?.n ?? 0;
-    return pageCount * pageSize;
+    this.pageSize ??= this.get<{ n: number }>('SELECT page_size AS n FROM pragma_page_size()')?.n ?? 4096;
+    return pageCount * this.pageSize;
   }
 
   private clearStatements(): void {

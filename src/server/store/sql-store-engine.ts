@@ -136,7 +136,7 @@ export class SqlStoreEngine implements SqlStore {
     let frame: Buffer | undefined;
     const seq = this.seq + 1;
     try {
-      this.conn.exec('BEGIN');
+      this.conn.run('BEGIN');
       try {
         result = fn(writer);
         if (result !== null && typeof (result as { then?: unknown })?.then === 'function') {
@@ -147,7 +147,7 @@ export class SqlStoreEngine implements SqlStore {
           this.conn.run(SET_LAST_SEQ_SQL, [seq]);
           if (this.commitLog) frame = encodeFrame({ seq, schemaVersion: this.schemaVersion, ops });
         }
-        this.conn.exec('COMMIT');
+        this.conn.run('COMMIT');
       } catch (error) {
         rollbackQuietly(this.conn);
         return Promise.reject(error);
