@@ -1,6 +1,6 @@
 /**
  * A compliance event as the Channel service records it (LYNC.md §5.1). The Channel service
- * calls `ComplianceRecorder.record(tx, event)` INSIDE the transaction of the action itself, so the
+ * calls `w.compliance.record(event)` (the DataPort writer) INSIDE the transaction of the action itself, so the
  * action and its archive record are durable together or not at all (DESIGN.md §6 step 1).
  */
 export type ComplianceEventType =

@@ -1,10 +1,10 @@
 import type { ComplianceEventInput } from './compliance-event.js';
 
 /**
- * Writes one compliance event row. `tx` is the write handle of the caller's own store
- * transaction (the same object the caller's repos write through), so the event commits with the
- * action. Implemented in store/repos/compliance-event-repo.ts.
+ * Writes one compliance event row. Exposed to services as `Writers.compliance` of the DataPort
+ * (services/shared/data-port.ts), so an action records its event inside its own transaction
+ * and both commit together. Implemented in store/repos/compliance-event-repo.ts.
  */
-export interface ComplianceRecorder<Tx> {
-  record(tx: Tx, event: ComplianceEventInput): void;
+export interface ComplianceEventWriter {
+  record(event: ComplianceEventInput): void;
 }
