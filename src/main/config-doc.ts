@@ -21,6 +21,17 @@ const MEANING: Record<ConfigKey, string> = {
   loginAttemptsPerMinute: 'Failed logins allowed per source address per minute before `ERR_AUTH_RATE_LIMITED`.',
   consoleDir: 'Serve the built console from this directory (headless); empty = do not serve it.',
   openBrowser: 'Open the console in the default browser on start (headless, interactive).',
+  sipTcpPort: 'SIP over TCP port (0 = any free port, -1 = off).',
+  sipTlsPort: 'SIP over TLS port (0 = any free port, -1 = off).',
+  sipTlsCert:
+    'PEM certificate file for SIP over TLS; empty = a self-signed certificate generated into the data directory.',
+  sipTlsKey: 'PEM private key file for SIP over TLS (with `sipTlsCert`).',
+  sipWebSocket: 'Accept SIP over WebSocket (RFC 7118) at `/sip` on the HTTP server.',
+  sipTrace: 'Write readable SIP message traces to `<dataDir>/logs/sip-trace.log`.',
+  sipDigestAuth: 'Challenge REGISTER with SIP Digest (`407`); off = trust the `From` address (trusted networks only).',
+  sipRegisterFailuresPerMinute:
+    'Failed SIP registrations allowed per source address per minute before `503` with `Retry-After`.',
+  siteName: 'Site of this server: a `site:<name>` Persistent Chat policy applies to all its users.',
 };
 
 const DEFAULT_OVERRIDES: Partial<Record<ConfigKey, string>> = {

@@ -8,7 +8,10 @@ import type { AdminEvent } from './admin-api/contract.js';
 import { createDispatcher } from './admin-api/dispatcher.js';
 import { createAdminHandlers } from './admin-api/handlers/index.js';
 import type { Config } from './config/config-schema.js';
-import { startHttpServer } from './http/http-server.js';
+import { createNotImplementedChannel } from './frontend/not-implemented-channel.js';
+import { createSipDirectory } from './frontend/sip-directory.js';
+import { startSipFrontend, type RunningSipFrontend, type SipTuning } from './frontend/start-sip-frontend.js';
+import { startHttpServer, type HttpServer } from './http/http-server.js';
 import { createLogRingBuffer } from './log/log-ring-buffer.js';
 import { createLogger } from './log/logger-factory.js';
 import type { CallContext, ServerHandle, ServerHost } from './server-handle.js';
@@ -19,6 +22,7 @@ import { ensureFirstAdmin } from './services/auth/bootstrap-admin.js';
 import { createLoginRateLimiter } from './services/auth/login-rate-limiter.js';
 import { createNodeSecretGenerator, createScryptPasswordHasher } from './services/auth/node-auth-crypto.js';
 import { createCategoriesService } from './services/categories/categories-service.js';
+import { createPolicyService } from './services/policy/policy-service.js';
 import { createRoomsService } from './services/rooms/rooms-service.js';
 import type { Clock } from './services/shared/clock-port.js';
 import type { DataPort } from './services/shared/data-port.js';
@@ -36,7 +40,9 @@ export interface ComposeOverrides {
   clock?: Clock;
   hasher?: PasswordHasher;
   /** Lets tests inspect what the API does not expose (the audit log). */
-  expose?: (internals: { data: DataPort; audit: AuditService }) => void;
+  expose?: (internals: { data: DataPort; audit: AuditService; sip: RunningSipFrontend | null }) => void;
+  /** SIP front-end timers and limits (session interval, nonce lifetime, overload bounds). */
+  sip?: SipTuning;
 }
 
 export async function composeServer(
@@ -62,10 +68,10 @@ export async function composeServer(
   const domain = config.domain;
 
   const audit = createAuditService({ data, clock, newId });
-  overrides.expose?.({ data, audit });
   const categories = createCategoriesService({ data, audit, events, clock, newId, domain });
   const rooms = createRoomsService({ data, audit, events, clock, newId, domain });
   const users = createUsersService({ data, audit, events, clock, newId, hasher, domain });
+  const policies = createPolicyService({ data, audit, events, clock, newId, siteName: config.siteName });
   const limiter = createLoginRateLimiter({ clock, perMinute: config.loginAttemptsPerMinute });
   const auth = createAuthService({
     data,
@@ -79,6 +85,7 @@ export async function composeServer(
   });
 
   let httpUrl: string | null = null;
+  let sip: RunningSipFrontend | null = null;
   const status = createStatusService({
     clock,
     startedAt,
@@ -93,9 +100,23 @@ export async function composeServer(
       return { rssBytes: m.rss, heapUsedBytes: m.heapUsed };
     },
     data,
+    sip: () => sip?.status() ?? null,
   });
 
-  const dispatch = createDispatcher(createAdminHandlers({ auth, categories, rooms, users, status, logs: ring }), {
+  const sipMessages = {
+    recentMessages: (q: Parameters<RunningSipFrontend['recentMessages']>[0]) => sip?.recentMessages(q) ?? [],
+  };
+  const handlers = createAdminHandlers({
+    auth,
+    categories,
+    rooms,
+    users,
+    status,
+    logs: ring,
+    policies,
+    sip: sipMessages,
+  });
+  const dispatch = createDispatcher(handlers, {
     logger,
     resolveCaller: (ctx: CallContext) => auth.resolveCaller(ctx),
     recordRefusal: (caller, method) => audit.recordAudit(caller.actor, 'auth.forbidden', method),
@@ -103,7 +124,7 @@ export async function composeServer(
   });
   const subscribe = (listener: (event: AdminEvent) => void): (() => void) => events.subscribe(listener);
 
-  let http: { url: string; close(): Promise<void> } | null = null;
+  let http: HttpServer | null = null;
   try {
     const firstRun = await ensureFirstAdmin({ data, users, secrets, domain, adminPassword: config.adminPassword });
     if (firstRun) logger.child('auth').warn('created the first administrator', { sipUri: firstRun.sipUri });
@@ -111,12 +132,25 @@ export async function composeServer(
       http = await startHttpServer({ config, logger, dispatch, subscribe });
       httpUrl = http.url;
     }
+    if (host.sip ?? host.kind !== 'in-process') {
+      sip = await startSipFrontend({
+        config,
+        logger,
+        directory: createSipDirectory({ data, policies, domain }),
+        channel: (context) => createNotImplementedChannel(context, logger.child('channel')),
+        httpServer: http?.server ?? null,
+        webManagerUrl: () => (httpUrl === null ? null : `${httpUrl}/rooms`),
+        ...(overrides.sip ? { tuning: overrides.sip } : {}),
+      });
+    }
+    overrides.expose?.({ data, audit, sip });
     logger.info('server started', { host: host.kind, domain, httpUrl, store: store.stats().kind });
 
     let stopping: Promise<void> | null = null;
     const stop = (): Promise<void> =>
       (stopping ??= (async () => {
         try {
+          await sip?.close();
           await http?.close();
         } finally {
           await store.close();
@@ -126,6 +160,7 @@ export async function composeServer(
 
     return { httpUrl, firstRun, dispatch, subscribe, stop };
   } catch (err) {
+    await sip?.close().catch(() => undefined);
     await http?.close().catch(() => undefined);
     await store.close();
     throw err;

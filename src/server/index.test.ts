@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigSchema } from './config/config-schema.js';
 import { startServer } from './index.js';
+import { MIGRATIONS } from './store/migrations/index.js';
 import type { LogRecord } from './log/logger.js';
 import type { ServerHandle } from './server-handle.js';
 
@@ -60,7 +61,7 @@ describe('startServer', () => {
       httpUrl: url,
       dataDir: '/unused',
       host: 'in-process',
-      store: { kind: 'memory', durable: false, schemaVersion: 3 },
+      store: { kind: 'memory', durable: false, schemaVersion: MIGRATIONS.at(-1)!.version },
       counts: { categories: 0, rooms: 0, users: 1 },
     });
     expect(status.body.value.memory.rssBytes).toBeGreaterThan(0);

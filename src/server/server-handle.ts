@@ -28,6 +28,11 @@ export interface ServerHost {
   version?: string;
   /** Start the HTTP transport (default true; in-process tests that need no HTTP pass false). */
   http?: boolean;
+  /**
+   * Start the SIP listeners (default true, except for in-process hosts, whose tests opt in and
+   * configure port 0 so that parallel tests never collide on 5060/5061).
+   */
+  sip?: boolean;
 }
 
 export interface FirstRunInfo {

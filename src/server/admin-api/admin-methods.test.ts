@@ -23,6 +23,8 @@ describe('every admin method', () => {
       users: stub,
       status: stub,
       logs: stub,
+      policies: stub,
+      sip: stub,
     });
     expect(Object.keys(handlers).sort()).toEqual([...ADMIN_METHODS].sort());
     for (const m of ADMIN_METHODS) expect(typeof handlers[m], m).toBe('function');

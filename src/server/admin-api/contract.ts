@@ -101,6 +101,52 @@ export const ServerStatus = z.object({
   }),
   counts: z.object({ categories: z.number().int(), rooms: z.number().int(), users: z.number().int() }),
   memory: z.object({ rssBytes: z.number(), heapUsedBytes: z.number() }),
+  /** The SIP front end; null when no SIP listener runs (e.g. in-process tests). */
+  sip: z
+    .object({
+      /** Bound ports; null for a listener that is off. */
+      ports: z.object({ tcp: z.number().int().nullable(), tls: z.number().int().nullable() }),
+      /** Path of SIP over WebSocket on the HTTP server, or null. */
+      webSocketPath: z.string().nullable(),
+      connections: z.number().int(),
+      registrations: z.number().int(),
+      /** Established INVITE dialogs (lookup and chat). */
+      sessions: z.number().int(),
+      counters: z.record(z.string(), z.number()),
+    })
+    .nullable(),
+});
+
+export const PolicyScope = z.enum(['global', 'site', 'user']);
+
+/** A Persistent Chat policy (LYNC.md §2.9): `global`, `site:{name}` or per-user `tag:{name}`. */
+export const Policy = z.object({
+  id: Id,
+  identity: z.string(),
+  scope: PolicyScope,
+  name: z.string(),
+  description: z.string(),
+  enablePersistentChat: z.boolean(),
+  userCount: z.number().int(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+
+export const EffectivePolicy = z.object({ policy: Policy, source: PolicyScope });
+
+/** One SIP message from the front end's in-memory ring buffer. */
+export const SipMessageEntry = z.object({
+  seq: z.number().int(),
+  time: Timestamp,
+  direction: z.enum(['in', 'out']),
+  transport: z.string(),
+  remote: z.string(),
+  connectionId: z.number().int(),
+  /** Request line or status line. */
+  firstLine: z.string(),
+  callId: z.string().nullable(),
+  /** The whole message, non-printable bytes escaped; bodies above 8 KiB truncated. */
+  text: z.string(),
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -197,6 +243,45 @@ export const LogsRecentInput = z
   })
   .default({ limit: 200, minLevel: 'info' });
 
+const PolicyName = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}$/, 'Use letters, digits, space, _ . - (at most 64 characters)');
+
+export const PolicyCreateInput = z.object({
+  scope: z.enum(['site', 'user']),
+  name: PolicyName,
+  description: Description.default(''),
+  enablePersistentChat: z.boolean().default(false),
+});
+
+export const PolicyUpdateInput = z.object({
+  id: Id,
+  description: Description.optional(),
+  enablePersistentChat: z.boolean().optional(),
+});
+
+export const PolicyDeleteInput = z.object({
+  id: Id,
+  /** Remove a per-user policy even if users have it (they fall back to site/global). */
+  force: z.boolean().default(false),
+});
+
+export const UserAssignPolicyInput = z.object({
+  userId: Id,
+  /** A per-user policy id, or null to unassign. */
+  policyId: Id.nullable(),
+});
+
+export const SipRecentMessagesInput = z
+  .object({
+    limit: z.number().int().min(1).max(1000).default(100),
+    /** Only this Call-ID. */
+    callId: z.string().max(256).optional(),
+    connectionId: z.number().int().optional(),
+  })
+  .default({ limit: 100 });
+
 const ById = z.object({ id: Id });
 const Deleted = z.object({ id: Id });
 const list = <T extends z.ZodTypeAny>(item: T) => z.object({ items: z.array(item) });
@@ -231,6 +316,20 @@ export const adminMethods = {
   'users.create': method(UserCreateInput, User),
   'users.update': method(UserUpdateInput, User),
   'users.delete': method(ById, Deleted),
+  /** `Grant-CsPersistentChatPolicy`; returns the user's effective policy afterwards. */
+  'users.assignPolicy': method(UserAssignPolicyInput, EffectivePolicy),
+
+  'policies.list': method(Empty.default({}), list(Policy)),
+  'policies.get': method(ById, Policy),
+  'policies.create': method(PolicyCreateInput, Policy),
+  'policies.update': method(PolicyUpdateInput, Policy),
+  /** Deleting the global policy resets it (`reset: true`). */
+  'policies.delete': method(PolicyDeleteInput, Deleted.extend({ reset: z.boolean() })),
+  /** The policy that decides for a user: per-user → site → global. */
+  'policies.effective': method(z.object({ userId: Id }), EffectivePolicy),
+
+  /** Recent SIP messages from the front end's in-memory ring buffer, oldest first. */
+  'sip.recentMessages': method(SipRecentMessagesInput, list(SipMessageEntry)),
 
   /** Recent log records from the server's in-memory ring buffer, newest last. */
   'logs.recent': method(LogsRecentInput, list(LogEntry)),
@@ -249,6 +348,10 @@ export const adminEvents = {
   'user.created': User,
   'user.updated': User,
   'user.deleted': Deleted,
+  'policy.created': Policy,
+  'policy.updated': Policy,
+  'policy.deleted': Deleted,
+  'policy.assigned': z.object({ userId: Id, policyId: Id.nullable() }),
 } as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -278,3 +381,5 @@ export type CategoryT = z.output<typeof Category>;
 export type RoomT = z.output<typeof Room>;
 export type UserT = z.output<typeof User>;
 export type ServerStatusT = z.output<typeof ServerStatus>;
+export type PolicyT = z.output<typeof Policy>;
+export type SipMessageEntryT = z.output<typeof SipMessageEntry>;

@@ -6,6 +6,8 @@
 import { z } from 'zod';
 
 const Port = z.coerce.number().int().min(0).max(65535);
+/** A listener port: 0 = a kernel-chosen free port, -1 = listener off. */
+const ListenerPort = z.coerce.number().int().min(-1).max(65535);
 const Bool = z.preprocess(
   (v) => (typeof v === 'string' ? !['0', 'false', 'no', 'off', ''].includes(v.toLowerCase()) : v),
   z.boolean(),
@@ -45,6 +47,26 @@ export const ConfigSchema = z.object({
   consoleDir: z.string().default(''),
   /** Open the console in the default browser on start (headless, interactive). */
   openBrowser: Bool.default(false),
+  /** SIP over TCP (XCCOS.md §2.1); 0 = a free port, -1 = off. */
+  sipTcpPort: ListenerPort.default(5060),
+  /** SIP over TLS; 0 = a free port, -1 = off. */
+  sipTlsPort: ListenerPort.default(5061),
+  /** PEM certificate and key for SIP over TLS; both empty = a self-signed pair in the data directory. */
+  sipTlsCert: z.string().default(''),
+  sipTlsKey: z.string().default(''),
+  /** SIP over WebSocket (RFC 7118) at `/sip` on the HTTP server. */
+  sipWebSocket: Bool.default(true),
+  /** Write readable SIP message traces to `<dataDir>/logs/sip-trace.log` (off by default). */
+  sipTrace: Bool.default(false),
+  /** Challenge REGISTER with SIP Digest (XCCOS.md §2.2); off = trust the From address. */
+  sipDigestAuth: Bool.default(true),
+  /** Failed REGISTER authentications per source address per minute before 503 + Retry-After. */
+  sipRegisterFailuresPerMinute: z.coerce.number().int().min(1).max(100000).default(20),
+  /** The site this server belongs to: `site:{name}` policies apply to its users (LYNC.md §2.9). */
+  siteName: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}$/, 'must be a short site name')
+    .default('Site1'),
 });
 
 export type Config = z.output<typeof ConfigSchema>;

@@ -50,6 +50,11 @@ export const ERROR_CATALOGUE = {
   ERR_USER_NOT_FOUND: spec('The user does not exist', 404, 404, 404),
   ERR_USER_URI_TAKEN: spec('A user with this SIP URI already exists', 409, 409, 409),
   ERR_USER_LAST_ADMIN: spec('The last administrator cannot be removed', 409, 409, 409),
+  // policies
+  ERR_POLICY_NOT_FOUND: spec('The policy does not exist', 404, 404, 404),
+  ERR_POLICY_IDENTITY_TAKEN: spec('A policy with this identity already exists', 409, 409, 409),
+  ERR_POLICY_IN_USE: spec('The policy is assigned to users; pass force to unassign it', 409, 409, 409),
+  ERR_POLICY_WRONG_SCOPE: spec('Only a per-user policy can be assigned to a user', 400, 400, 400),
   // store
   ERR_STORE_JOURNAL_CORRUPT: spec('The journal is corrupt', 500, 500, 500),
   ERR_STORE_JOURNAL_WRITE_FAILED: spec('The journal could not be written', 503, 503, 503),
@@ -66,6 +71,14 @@ export const ERROR_CATALOGUE = {
   ERR_SERVER_NOT_READY: spec('The server is not ready', 503, 503, 503),
   ERR_SERVER_UNAVAILABLE: spec('The server is unavailable', 503, 503, 503),
   ERR_INTERNAL: spec('Internal error', 500, 500, 500),
+  // sip (the SIP front end: registrar, provisioning, chat endpoint; XCCOS.md §2)
+  ERR_SIP_AUTH_FAILED: spec('The SIP Digest credentials are wrong', 401, 403, 403),
+  ERR_SIP_REGISTER_RATE_LIMITED: spec('Too many failed registrations from this address', 429, 503, 503),
+  ERR_SIP_IDENTITY_MISMATCH: spec('The From address is not the authenticated user', 403, 403, 403),
+  ERR_SIP_CHAT_DISABLED: spec('Persistent Chat is not enabled for this user', 403, 403, 403),
+  ERR_SIP_UNKNOWN_TARGET: spec('Nothing answers at this SIP address', 404, 404, 404),
+  ERR_SIP_LISTEN_FAILED: spec('A SIP listener could not listen on its address', 503, 503, 503),
+  ERR_SIP_NOT_IMPLEMENTED: spec('The chat command is not implemented yet', 501, 501, 501),
   // xccos (XCCOS.md §3.6; the wire texts are in protocol/xccos/xccos-errors.ts)
   ERR_XCCOS_NOT_XML: spec('The XCCOS body is not well-formed XML', 400, 400, 400),
   ERR_XCCOS_DOCTYPE_FORBIDDEN: spec('DOCTYPE and entity declarations are not allowed in XCCOS', 400, 400, 400),

@@ -5,6 +5,7 @@
  */
 import fastifyCookie from '@fastify/cookie';
 import Fastify from 'fastify';
+import type { Server as NodeHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../config/config-schema.js';
 import { ServerError } from '../errors/server-error.js';
@@ -32,6 +33,8 @@ export interface HttpServerDeps {
 export interface HttpServer {
   /** Base URL a browser on this machine can open, with the real port (also when configured as 0). */
   url: string;
+  /** The underlying Node server, for protocols that upgrade (SIP over WebSocket at `/sip`). */
+  server: NodeHttpServer;
   close(): Promise<void>;
 }
 
@@ -111,6 +114,7 @@ export async function startHttpServer(deps: HttpServerDeps): Promise<HttpServer>
   let closing: Promise<void> | undefined;
   return {
     url,
+    server: app.server,
     close() {
       closing ??= app.close().then(() => log.info('HTTP server closed'));
       return closing;

@@ -89,6 +89,7 @@ export interface Fixtures {
   emptyCategoryId: string;
   roomId: string;
   userId: string;
+  policyId: string;
 }
 
 export async function createFixtures(s: TestServer): Promise<Fixtures> {
@@ -100,7 +101,8 @@ export async function createFixtures(s: TestServer): Promise<Fixtures> {
     displayName: 'Carol',
     password: 'carol-pass',
   });
-  return { categoryId: cat.id, emptyCategoryId: empty.id, roomId: room.id, userId: user.id };
+  const policy = await s.ok('policies.create', { scope: 'user', name: 'ChatUsers', enablePersistentChat: true });
+  return { categoryId: cat.id, emptyCategoryId: empty.id, roomId: room.id, userId: user.id, policyId: policy.id };
 }
 
 /** One valid input per contract method: the type makes a new method without a sample a compile error. */
@@ -123,5 +125,13 @@ export const SAMPLE_INPUTS: { [M in AdminMethod]: (f: Fixtures) => AdminInput<M>
   'users.create': () => ({ sipUri: 'sip:dave@example.com', displayName: 'Dave', password: 'dave-password' }),
   'users.update': (f) => ({ id: f.userId, displayName: 'Caroline' }),
   'users.delete': (f) => ({ id: f.userId }),
+  'users.assignPolicy': (f) => ({ userId: f.userId, policyId: f.policyId }),
+  'policies.list': () => ({}),
+  'policies.get': (f) => ({ id: f.policyId }),
+  'policies.create': () => ({ scope: 'site', name: 'Site1', enablePersistentChat: true }),
+  'policies.update': (f) => ({ id: f.policyId, description: 'Chat for everyone' }),
+  'policies.delete': (f) => ({ id: f.policyId }),
+  'policies.effective': (f) => ({ userId: f.userId }),
+  'sip.recentMessages': () => ({ limit: 10 }),
   'logs.recent': () => ({ limit: 10 }),
 };

@@ -1,6 +1,7 @@
 /** Every admin method's handler, assembled from the per-resource files. Thin: services do the work. */
 import type { LogRingBuffer } from '../../log/log-ring-buffer.js';
 import type { AuthService } from '../../services/auth/auth-service.js';
+import type { PolicyService } from '../../services/policy/policy-service.js';
 import type { CategoriesService } from '../../services/categories/categories-service.js';
 import type { RoomsService } from '../../services/rooms/rooms-service.js';
 import type { StatusService } from '../../services/status/server-status.js';
@@ -8,8 +9,10 @@ import type { UsersService } from '../../services/users/users-service.js';
 import { authHandlers } from './auth-handlers.js';
 import { categoriesHandlers } from './categories-handlers.js';
 import type { AdminHandlers } from './handler-types.js';
+import { policiesHandlers } from './policies-handlers.js';
 import { roomsHandlers } from './rooms-handlers.js';
 import { logsHandlers, serverHandlers } from './server-handlers.js';
+import { sipHandlers, type SipMessageSource } from './sip-handlers.js';
 import { usersHandlers } from './users-handlers.js';
 
 export interface HandlerServices {
@@ -19,6 +22,9 @@ export interface HandlerServices {
   users: UsersService;
   status: StatusService;
   logs: LogRingBuffer;
+  policies: PolicyService;
+  /** The SIP front end's message ring; null when SIP is off. */
+  sip: SipMessageSource | null;
 }
 
 export function createAdminHandlers(s: HandlerServices): AdminHandlers {
@@ -28,6 +34,8 @@ export function createAdminHandlers(s: HandlerServices): AdminHandlers {
     ...authHandlers(s.auth),
     ...categoriesHandlers(s.categories),
     ...roomsHandlers(s.rooms),
-    ...usersHandlers(s.users),
+    ...usersHandlers(s.users, s.policies),
+    ...policiesHandlers(s.policies),
+    ...sipHandlers(s.sip),
   };
 }

@@ -5,6 +5,7 @@
 import type { AuditReader, AuditWriter } from '../audit/audit-repo-port.js';
 import type { SessionReader, SessionWriter } from '../auth/session-repo-port.js';
 import type { CategoryReader, CategoryWriter } from '../categories/category-repo-port.js';
+import type { PolicyReader, PolicyWriter } from '../policy/policy-repo-port.js';
 import type { RoomReader, RoomWriter } from '../rooms/room-repo-port.js';
 import type { UserReader, UserWriter } from '../users/user-repo-port.js';
 
@@ -14,6 +15,7 @@ export interface Readers {
   users: UserReader;
   sessions: SessionReader;
   audit: AuditReader;
+  policies: PolicyReader;
 }
 
 export interface Writers {
@@ -22,6 +24,7 @@ export interface Writers {
   users: UserWriter;
   sessions: SessionWriter;
   audit: AuditWriter;
+  policies: PolicyWriter;
 }
 
 export interface DataPort {

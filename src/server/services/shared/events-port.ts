@@ -3,6 +3,7 @@
  * payloads match the admin contract's events; the composition root forwards them to transports.
  */
 import type { Category } from '../categories/category-repo-port.js';
+import type { ChatPolicy } from '../policy/policy-repo-port.js';
 import type { Room } from '../rooms/room-repo-port.js';
 import type { User } from '../users/user-repo-port.js';
 
@@ -15,7 +16,11 @@ export type DomainEvent =
   | { name: 'room.deleted'; payload: { id: string } }
   | { name: 'user.created'; payload: User }
   | { name: 'user.updated'; payload: User }
-  | { name: 'user.deleted'; payload: { id: string } };
+  | { name: 'user.deleted'; payload: { id: string } }
+  | { name: 'policy.created'; payload: ChatPolicy }
+  | { name: 'policy.updated'; payload: ChatPolicy }
+  | { name: 'policy.deleted'; payload: { id: string } }
+  | { name: 'policy.assigned'; payload: { userId: string; policyId: string | null } };
 
 export interface EventPublisher {
   publish(event: DomainEvent): void;

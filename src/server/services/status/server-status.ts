@@ -20,6 +20,17 @@ export interface StatusDeps {
   storeStats(): StoreStatsView;
   memory(): { rssBytes: number; heapUsedBytes: number };
   data: DataPort;
+  /** The SIP front end's status, or null when no SIP listener runs. */
+  sip?: () => SipStatusView | null;
+}
+
+export interface SipStatusView {
+  ports: { tcp: number | null; tls: number | null };
+  webSocketPath: string | null;
+  connections: number;
+  registrations: number;
+  sessions: number;
+  counters: Record<string, number>;
 }
 
 export interface ServerStatus {
@@ -34,6 +45,7 @@ export interface ServerStatus {
   store: StoreStatsView;
   counts: { categories: number; rooms: number; users: number };
   memory: { rssBytes: number; heapUsedBytes: number };
+  sip: SipStatusView | null;
 }
 
 export type StatusService = ReturnType<typeof createStatusService>;
@@ -58,6 +70,7 @@ export function createStatusService(deps: StatusDeps) {
       store: { kind, schemaVersion, sizeBytes, durable },
       counts,
       memory: deps.memory(),
+      sip: deps.sip?.() ?? null,
     };
   }
   return { getServerStatus };

@@ -18,6 +18,11 @@ export interface UserCredentials {
   digestRealm: string;
   /** MD5(user:realm:password), RFC 2617 §3.2.2.2. */
   digestHa1: string;
+  /**
+   * MD5(user@domain:realm:password), for clients that send the full address as the Digest user
+   * name (pidgin-sipe without a separate login); empty for users whose password predates it.
+   */
+  digestHa1Address: string;
 }
 
 export type UserRecord = User & UserCredentials;

@@ -68,6 +68,7 @@ export function createUsersService({ data, audit, events, clock, newId, hasher, 
       passwordHash: await hasher.hash(password),
       digestRealm: domain,
       digestHa1: hasher.digestHa1(sipUserPart(sipUri), domain, password),
+      digestHa1Address: hasher.digestHa1(sipUri.replace(/^sips?:/i, ''), domain, password),
     };
   }
 

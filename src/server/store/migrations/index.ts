@@ -6,9 +6,11 @@ import type { Migration } from '../migration.js';
 import { migration0001UsersSessions } from './0001-users-sessions.js';
 import { migration0002CategoriesRooms } from './0002-categories-rooms.js';
 import { migration0003AuditLog } from './0003-audit-log.js';
+import { migration0004ChatPolicies } from './0004-chat-policies.js';
 
 export const MIGRATIONS: readonly Migration[] = [
   migration0001UsersSessions,
   migration0002CategoriesRooms,
   migration0003AuditLog,
+  migration0004ChatPolicies,
 ];

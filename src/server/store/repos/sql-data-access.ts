@@ -3,6 +3,7 @@ import type { DataPort, Readers, Writers } from '../../services/shared/data-port
 import type { SqlReader, SqlStore, SqlWriter } from '../sql-store.js';
 import { auditReader, auditWriter } from './audit-repo.js';
 import { categoryReader, categoryWriter } from './category-repo.js';
+import { policyReader, policyWriter } from './policy-repo.js';
 import { roomReader, roomWriter } from './room-repo.js';
 import { sessionReader, sessionWriter } from './session-repo.js';
 import { userReader, userWriter } from './user-repo.js';
@@ -14,6 +15,7 @@ function readers(db: SqlReader): Readers {
     users: userReader(db),
     sessions: sessionReader(db),
     audit: auditReader(db),
+    policies: policyReader(db),
   };
 }
 
@@ -24,6 +26,7 @@ function writers(db: SqlWriter): Writers {
     users: userWriter(db),
     sessions: sessionWriter(db),
     audit: auditWriter(db),
+    policies: policyWriter(db),
   };
 }
 

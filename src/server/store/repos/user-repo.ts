@@ -10,6 +10,7 @@ type UserRow = {
   password_hash: string;
   digest_realm: string;
   digest_ha1: string;
+  digest_ha1_address: string;
   created_at: string;
   updated_at: string;
 };
@@ -24,13 +25,14 @@ function toRecord(row: UserRow): UserRecord {
     passwordHash: row.password_hash,
     digestRealm: row.digest_realm,
     digestHa1: row.digest_ha1,
+    digestHa1Address: row.digest_ha1_address,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
 }
 
 function toUser(row: UserRow): User {
-  const { passwordHash: _p, digestRealm: _r, digestHa1: _h, ...user } = toRecord(row);
+  const { passwordHash: _p, digestRealm: _r, digestHa1: _h, digestHa1Address: _a, ...user } = toRecord(row);
   return user;
 }
 
@@ -68,6 +70,7 @@ export function userWriter(db: SqlWriter): UserWriter {
     r.passwordHash,
     r.digestRealm,
     r.digestHa1,
+    r.digestHa1Address,
     r.createdAt,
     r.updatedAt,
     r.id,
@@ -77,14 +80,14 @@ export function userWriter(db: SqlWriter): UserWriter {
     insert: (r) => {
       db.run(
         `INSERT INTO users (sip_uri, display_name, email, role, password_hash, digest_realm, digest_ha1,
-           created_at, updated_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           digest_ha1_address, created_at, updated_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         params(r),
       );
     },
     update: (r) => {
       db.run(
         `UPDATE users SET sip_uri = ?, display_name = ?, email = ?, role = ?, password_hash = ?,
-           digest_realm = ?, digest_ha1 = ?, created_at = ?, updated_at = ? WHERE id = ?`,
+           digest_realm = ?, digest_ha1 = ?, digest_ha1_address = ?, created_at = ?, updated_at = ? WHERE id = ?`,
         params(r),
       );
     },

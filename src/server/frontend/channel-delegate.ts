@@ -1,0 +1,49 @@
+/**
+ * The seam between the front end and the Channel service (XCCOS.md §1): the front end owns the
+ * SIP dialogs; the channel gets one session per chat dialog, its XCCOS commands and posts, and a
+ * way to send XCCOS back in server → client INFOs.
+ */
+export type SessionEndReason = 'bye' | 'expired' | 'info-failed' | 'connection-closed' | 'server-stopping';
+
+export interface ChatSession {
+  /** Unique per dialog. */
+  readonly id: string;
+  /** `sip:alice@example.com`. */
+  readonly userUri: string;
+  readonly userId: string | undefined;
+  /** The `epid` of the client's `From` (XCCOS.md §9 item 5). */
+  readonly epid: string | undefined;
+  readonly callId: string;
+  /** The URI the client INVITEd (the `From` of our INFOs). */
+  readonly target: string;
+  /**
+   * Send one XCCOS document in a server INFO on this dialog. Resolves true on a 2xx; any other
+   * outcome ends the dialog (XCCOS.md §2.9) and resolves false.
+   */
+  sendXccos(xml: string): Promise<boolean>;
+  /** Send BYE and forget the dialog. */
+  end(): void;
+}
+
+export interface XccosCommandInfo {
+  readonly name: string;
+  readonly seqid: string;
+  /** The envelope's envid, to copy into the reply's `commandid`. */
+  readonly envid: string;
+  /** The whole INFO body. */
+  readonly body: string;
+}
+
+export interface ChannelContext {
+  /** The next server envid (unique, rising; XCCOS.md §9 item 4). */
+  nextEnvid(): string;
+}
+
+export interface ChannelDelegate {
+  onSessionOpened?(session: ChatSession): void;
+  /** A `cmd` on a chat dialog (already answered SIP 200); reply with `session.sendXccos`. */
+  onCommand(session: ChatSession, command: XccosCommandInfo): void;
+  /** A `grpchat` post; the resolved status is the SIP answer to its INFO (XCCOS.md §2.7). */
+  onPost(session: ChatSession, body: string): Promise<number> | number;
+  onSessionClosed?(session: ChatSession, reason: SessionEndReason): void;
+}

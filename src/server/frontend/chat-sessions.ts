@@ -1,0 +1,334 @@
+/**
+ * The INVITE dialogs of the lookup, pool and chat addresses (XCCOS.md §2.4–§2.9): 200 with a
+ * To-tag, `Contact`, `Session-Expires` and an SDP answer; in-dialog INFO (XCCOS), UPDATE (session
+ * refresh), BYE, and 200 for anything else; BYE when the session timer runs out; a non-2xx (or no)
+ * answer to a server INFO ends the dialog. `cmd:requri` is answered here on any dialog.
+ */
+import type { Logger } from '../log/logger.js';
+import { parseNameAddr } from '../transport/sip/codec/headers/name-addr.js';
+import { headerValue, headerValues, type SipHeader, type SipRequest } from '../transport/sip/codec/sip-message.js';
+import {
+  acceptInDialogRequest,
+  createInDialogRequest,
+  createUasDialog,
+  dialogKey,
+  type UasDialog,
+} from '../transport/sip/dialogs/dialog.js';
+import { DialogTable, type DialogMatch } from '../transport/sip/dialogs/dialog-table.js';
+import { negotiateSessionInterval } from '../transport/sip/dialogs/session-expires.js';
+import { SessionTimer } from '../transport/sip/dialogs/session-timer.js';
+import type { SipConnection } from '../transport/sip/endpoint/sip-connection.js';
+import type { ClientOutcome } from '../transport/sip/transactions/non-invite-client-transaction.js';
+import type { ServerTransaction } from '../transport/sip/transactions/server-transaction.js';
+import type { TimerPort } from '../transport/sip/transactions/timers.js';
+import type { ChannelDelegate, ChatSession, SessionEndReason } from './channel-delegate.js';
+import type { ChatTarget, ChatUris } from './chat-uris.js';
+import type { FrontendCounters } from './frontend-counters.js';
+import type { Identity } from './registration-table.js';
+import { escapeXmlAttribute, readXccosEnvelope, xccosReply } from './xccos-envelope.js';
+
+export interface SessionTimerPolicy {
+  readonly defaultSeconds: number;
+  readonly minSE: number;
+  readonly maxSeconds: number;
+}
+
+export interface ChatSessionsDeps {
+  readonly uris: ChatUris;
+  readonly timers: TimerPort;
+  readonly logger: Logger;
+  readonly counters: FrontendCounters;
+  readonly channel: ChannelDelegate;
+  readonly sessionTimer: SessionTimerPolicy;
+  readonly nextEnvid: () => string;
+  /** Send a request over the client's connection (the endpoint's `sendRequest`). */
+  readonly sendRequest: (connection: SipConnection, request: SipRequest) => Promise<ClientOutcome>;
+}
+
+interface DialogState {
+  readonly dialog: UasDialog;
+  readonly kind: ChatTarget;
+  readonly connection: SipConnection;
+  readonly timer: SessionTimer;
+  readonly session: ChatSession;
+  seconds: number;
+  ended: boolean;
+}
+
+export type ChatSessions = ReturnType<typeof createChatSessions>;
+
+/** The SDP answer (XCCOS.md §2.5): SIPE does not parse it; sip.js wants one. */
+function sdpAnswer(host: string, port: number): string {
+  const ip = /^[\d.]+$/.test(host) ? `IN IP4 ${host}` : /:/.test(host) ? `IN IP6 ${host}` : 'IN IP4 127.0.0.1';
+  return [
+    'v=0',
+    `o=- 0 0 ${ip}`,
+    's=session',
+    `c=${ip}`,
+    't=0 0',
+    `m=message ${port} sip null`,
+    'a=accept-types:text/plain',
+    '',
+  ].join('\r\n');
+}
+
+function transportParam(connection: SipConnection): string {
+  return connection.transport.toLowerCase();
+}
+
+export function createChatSessions(deps: ChatSessionsDeps) {
+  const table = new DialogTable();
+  const states = new Map<string, DialogState>();
+  const byConnection = new Map<SipConnection, Set<DialogState>>();
+  const log = deps.logger;
+
+  function contactFor(target: string, connection: SipConnection): string {
+    const user = parseNameAddr(`<${target}>`)?.uri.user ?? 'parlance';
+    return `<sip:${user}@${connection.localAddress}:${connection.localPort};transport=${transportParam(connection)}>`;
+  }
+
+  function end(state: DialogState, reason: SessionEndReason, sendBye: boolean): void {
+    if (state.ended) return;
+    state.ended = true;
+    state.timer.stop();
+    table.remove(state.dialog);
+    states.delete(dialogKey(state.dialog.id));
+    byConnection.get(state.connection)?.delete(state);
+    if (reason === 'expired') deps.counters.dialogsExpired++;
+    else if (reason === 'info-failed') deps.counters.dialogsFailed++;
+    else deps.counters.dialogsEnded++;
+    if (sendBye && !state.connection.closed) {
+      void deps.sendRequest(state.connection, createInDialogRequest(state.dialog, 'BYE')).catch(() => undefined);
+    }
+    log.debug('dialog ended', { callId: state.dialog.id.callId, reason, kind: state.kind });
+    if (state.kind !== 'lookup') {
+      try {
+        deps.channel.onSessionClosed?.(state.session, reason);
+      } catch (e) {
+        log.error('channel onSessionClosed threw', { err: String(e) });
+      }
+    }
+  }
+
+  async function sendInfo(state: DialogState, xml: string): Promise<boolean> {
+    if (state.ended) return false;
+    const request = createInDialogRequest(state.dialog, 'INFO', { contentType: 'text/plain', body: Buffer.from(xml) });
+    deps.counters.infosSent++;
+    const outcome = await deps.sendRequest(state.connection, request);
+    if (outcome.kind === 'response' && outcome.response.status >= 200 && outcome.response.status < 300) return true;
+    // XCCOS.md §2.9: any non-2xx final response (481, 487, 408, timeout) means "dialog dead".
+    log.info('server INFO not accepted; ending the dialog', {
+      callId: state.dialog.id.callId,
+      outcome: outcome.kind === 'response' ? outcome.response.status : outcome.kind,
+    });
+    end(state, 'info-failed', false);
+    return false;
+  }
+
+  function accept(
+    invite: SipRequest,
+    tx: ServerTransaction,
+    connection: SipConnection,
+    kind: ChatTarget,
+    identity: Identity,
+  ): void {
+    const interval = negotiateSessionInterval(invite, deps.sessionTimer);
+    if (!interval.ok) {
+      tx.reply(422, { headers: [{ name: 'Min-SE', value: String(interval.minSE) }] });
+      return;
+    }
+    const dialog = createUasDialog(invite, tx.toTag, { secure: connection.secure });
+    if (!dialog) {
+      tx.reply(400, { reason: 'Bad Request (no dialog)' });
+      return;
+    }
+    const target = parseNameAddr(headerValue(invite, 'To') ?? '')?.uri.raw ?? deps.uris.chat;
+    const epid = parseNameAddr(dialog.remote)?.params.get('epid') ?? undefined;
+    const key = dialogKey(dialog.id);
+    // eslint-disable-next-line prefer-const -- the session closes over `state`
+    let state: DialogState;
+    const session: ChatSession = {
+      id: key,
+      userUri: identity.sipUri,
+      userId: identity.userId,
+      epid,
+      callId: dialog.id.callId,
+      target,
+      sendXccos: (xml) => sendInfo(state, xml),
+      end: () => end(state, 'server-stopping', true),
+    };
+    state = {
+      dialog,
+      kind,
+      connection,
+      session,
+      seconds: interval.seconds,
+      ended: false,
+      timer: new SessionTimer(deps.timers, interval.seconds, () => end(state, 'expired', true)),
+    };
+    table.add(dialog);
+    states.set(key, state);
+    let set = byConnection.get(connection);
+    if (!set) byConnection.set(connection, (set = new Set()));
+    set.add(state);
+    const headers: SipHeader[] = [
+      { name: 'Contact', value: contactFor(target, connection) },
+      { name: 'Session-Expires', value: interval.header },
+    ];
+    const supported = headerValues(invite, 'Supported').join(',').toLowerCase();
+    if (/\btimer\b/.test(supported)) headers.push({ name: 'Require', value: 'timer' });
+    headers.push({ name: 'Content-Type', value: 'application/sdp' });
+    tx.reply(200, { headers, body: Buffer.from(sdpAnswer(connection.localAddress, connection.localPort)) });
+    deps.counters.invitesAccepted++;
+    log.debug('dialog established', { callId: dialog.id.callId, kind, user: identity.sipUri });
+    if (kind !== 'lookup') {
+      try {
+        deps.channel.onSessionOpened?.(session);
+      } catch (e) {
+        log.error('channel onSessionOpened threw', { err: String(e) });
+      }
+    }
+  }
+
+  function handleInfo(state: DialogState, request: SipRequest, tx: ServerTransaction): void {
+    deps.counters.infosReceived++;
+    const body = request.body.toString('utf8');
+    const envelope = readXccosEnvelope(body);
+    if (envelope.kind === 'invalid') {
+      tx.reply(400, { reason: 'Bad Request (not XCCOS)' });
+      return;
+    }
+    if (envelope.kind === 'cmd') {
+      // XCCOS.md §2.7: SIP 200 at once, the result later in a server INFO.
+      tx.reply(200);
+      if (envelope.name === 'requri') {
+        deps.counters.requriAnswered++;
+        const data = `<uib uri="${escapeXmlAttribute(deps.uris.chat)}"/>`;
+        const reply = xccosReply(deps.nextEnvid(), {
+          name: 'requri',
+          seqid: envelope.seqid,
+          commandEnvid: envelope.envid,
+          code: 200,
+          text: 'SUCCESS_OK',
+          data,
+        });
+        void sendInfo(state, reply);
+        return;
+      }
+      if (state.kind === 'lookup') {
+        void sendInfo(
+          state,
+          xccosReply(deps.nextEnvid(), {
+            name: envelope.name,
+            seqid: envelope.seqid,
+            commandEnvid: envelope.envid,
+            code: 501,
+            text: 'ERR_NOT_SUPPORTED',
+          }),
+        );
+        return;
+      }
+      deps.channel.onCommand(state.session, {
+        name: envelope.name,
+        seqid: envelope.seqid,
+        envid: envelope.envid,
+        body,
+      });
+      return;
+    }
+    if (envelope.kind === 'grpchat' && state.kind !== 'lookup') {
+      Promise.resolve(deps.channel.onPost(state.session, body)).then(
+        (status) => tx.reply(status),
+        (e: unknown) => {
+          log.error('channel onPost failed', { err: String(e) });
+          tx.reply(500);
+        },
+      );
+      return;
+    }
+    tx.reply(200);
+  }
+
+  return {
+    get size(): number {
+      return states.size;
+    },
+
+    match(request: SipRequest): DialogMatch {
+      return table.match(request);
+    },
+
+    accept,
+
+    /** A request inside a known dialog (RFC 3261 §12.2.2). */
+    inDialog(dialog: UasDialog, request: SipRequest, tx: ServerTransaction): void {
+      const state = states.get(dialogKey(dialog.id));
+      if (!state) {
+        deps.counters.responses481++;
+        tx.reply(481);
+        return;
+      }
+      const check = acceptInDialogRequest(dialog, request);
+      if (!check.ok) {
+        tx.reply(check.status);
+        return;
+      }
+      // XCCOS.md §2.9: any request on the dialog counts as activity.
+      state.timer.refresh();
+      switch (request.method) {
+        case 'BYE':
+          tx.reply(200);
+          end(state, 'bye', false);
+          return;
+        case 'UPDATE':
+        case 'INVITE': {
+          // RFC 4028: a refresh; echo the (possibly new) interval.
+          const interval = negotiateSessionInterval(request, {
+            ...deps.sessionTimer,
+            defaultSeconds: state.seconds,
+          });
+          if (!interval.ok) {
+            tx.reply(422, { headers: [{ name: 'Min-SE', value: String(interval.minSE) }] });
+            return;
+          }
+          state.seconds = interval.seconds;
+          state.timer.refresh(interval.seconds);
+          const headers: SipHeader[] = [
+            { name: 'Contact', value: contactFor(state.session.target, state.connection) },
+            { name: 'Session-Expires', value: interval.header },
+          ];
+          const sdp = request.method === 'INVITE' && request.body.length > 0;
+          if (sdp) headers.push({ name: 'Content-Type', value: 'application/sdp' });
+          tx.reply(200, {
+            headers,
+            ...(sdp ? { body: Buffer.from(sdpAnswer(state.connection.localAddress, state.connection.localPort)) } : {}),
+          });
+          return;
+        }
+        case 'INFO':
+          handleInfo(state, request, tx);
+          return;
+        default:
+          // XCCOS.md §2.12: 200 for anything else.
+          tx.reply(200);
+      }
+    },
+
+    /** ACK for our 2xx (or in-dialog): activity only. */
+    ack(request: SipRequest): void {
+      const m = table.match(request);
+      if (m.kind === 'in-dialog') states.get(dialogKey(m.dialog.id))?.timer.refresh();
+    },
+
+    connectionClosed(connection: SipConnection): void {
+      const set = byConnection.get(connection);
+      byConnection.delete(connection);
+      for (const s of set ?? []) end(s, 'connection-closed', false);
+    },
+
+    /** Server stop: BYE on every dialog. */
+    closeAll(): void {
+      for (const s of [...states.values()]) end(s, 'server-stopping', true);
+    },
+  };
+}
