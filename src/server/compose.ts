@@ -3,12 +3,12 @@
  * dispatcher and the transports, and wires them. No business logic lives here.
  */
 import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AdminEvent } from './admin-api/contract.js';
 import { createDispatcher } from './admin-api/dispatcher.js';
 import { createAdminHandlers } from './admin-api/handlers/index.js';
 import type { Config } from './config/config-schema.js';
-import { createNotImplementedChannel } from './frontend/not-implemented-channel.js';
 import { createSipDirectory } from './frontend/sip-directory.js';
 import { startSipFrontend, type RunningSipFrontend, type SipTuning } from './frontend/start-sip-frontend.js';
 import { startHttpServer, type HttpServer } from './http/http-server.js';
@@ -22,12 +22,24 @@ import { ensureFirstAdmin } from './services/auth/bootstrap-admin.js';
 import { createLoginRateLimiter } from './services/auth/login-rate-limiter.js';
 import { createNodeSecretGenerator, createScryptPasswordHasher } from './services/auth/node-auth-crypto.js';
 import { createCategoriesService } from './services/categories/categories-service.js';
+import { createComplianceService } from './services/compliance/compliance-service.js';
+import { NODE_TIMERS, type ComplianceTimers } from './services/compliance/compliance-timers-port.js';
 import { createPolicyService } from './services/policy/policy-service.js';
 import { createRoomsService } from './services/rooms/rooms-service.js';
+import { createDirectoryService } from './services/channel/admin/directory-service.js';
+import { createMessagesService } from './services/channel/admin/messages-service.js';
+import { createRoomRolesService } from './services/channel/admin/room-roles-service.js';
+import { createChannelService } from './services/channel/channel-service.js';
+import { createFileService } from './services/files/file-service.js';
+import { createFileBlobStore } from './store/file-blob-store.js';
+import { createChannelServiceDelegate } from './frontend/channel-service-delegate.js';
+import { chatUris } from './frontend/chat-uris.js';
+import { createEnvidCounter } from './frontend/xccos-envelope.js';
 import type { Clock } from './services/shared/clock-port.js';
 import type { DataPort } from './services/shared/data-port.js';
 import { createEventBus } from './services/shared/event-bus.js';
 import { createStatusService } from './services/status/server-status.js';
+import { createComplianceOutputDirectory } from './files/compliance-output-directory.js';
 import { createUsersService } from './services/users/users-service.js';
 import { MIGRATIONS } from './store/migrations/index.js';
 import { openSqlStore } from './store/open-sql-store.js';
@@ -43,6 +55,8 @@ export interface ComposeOverrides {
   expose?: (internals: { data: DataPort; audit: AuditService; sip: RunningSipFrontend | null }) => void;
   /** SIP front-end timers and limits (session interval, nonce lifetime, overload bounds). */
   sip?: SipTuning;
+  /** Timers of the compliance scheduler (tests drive them with a fake clock). */
+  complianceTimers?: ComplianceTimers;
 }
 
 export async function composeServer(
@@ -69,9 +83,56 @@ export async function composeServer(
 
   const audit = createAuditService({ data, clock, newId });
   const categories = createCategoriesService({ data, audit, events, clock, newId, domain });
-  const rooms = createRoomsService({ data, audit, events, clock, newId, domain });
+  const roomRoles = createRoomRolesService({ data, audit, events, clock });
+  const rooms = createRoomsService({
+    data,
+    audit,
+    events,
+    clock,
+    newId,
+    domain,
+    onCategoryChange: (w, roomId, categoryId) => roomRoles.purge(w, roomId, w.channel.scope(categoryId)),
+  });
+  // Server envids: the SIP front end's counter once it runs (one rising sequence per server).
+  let nextEnvid = createEnvidCounter(BigInt(clock.now().getTime()) * 1000n);
+  const channel = createChannelService({
+    data,
+    clock,
+    newId,
+    logger,
+    events,
+    subscribe: (listener) => events.subscribe(listener),
+    domain,
+    chatServerUri: chatUris(domain).chat,
+    nextEnvid: () => nextEnvid(),
+    httpUrl: () => httpUrl,
+  });
+  const directory = createDirectoryService({ data, audit, events, clock, newId });
+  const messages = createMessagesService({ data, audit, events, clock, live: channel });
+  const filesDir =
+    host.kind === 'in-process' ? join(tmpdir(), `parlance-files-${newId()}`) : join(config.dataDir, 'files');
+  const files = createFileService({
+    data,
+    clock,
+    newId,
+    blobs: createFileBlobStore(filesDir),
+    domain,
+    post: (userUri, input) => channel.postAs(userUri, input),
+  });
   const users = createUsersService({ data, audit, events, clock, newId, hasher, domain });
   const policies = createPolicyService({ data, audit, events, clock, newId, siteName: config.siteName });
+  const compliance = createComplianceService({
+    data,
+    audit,
+    events,
+    clock,
+    newId,
+    timers: overrides.complianceTimers ?? NODE_TIMERS,
+    output: createComplianceOutputDirectory(),
+    logger,
+    domain,
+    dataDir: config.dataDir,
+  });
   const limiter = createLoginRateLimiter({ clock, perMinute: config.loginAttemptsPerMinute });
   const auth = createAuthService({
     data,
@@ -115,6 +176,16 @@ export async function composeServer(
     logs: ring,
     policies,
     sip: sipMessages,
+    compliance,
+    channel: {
+      roles: roomRoles,
+      directory,
+      messages,
+      participants: (roomId) => channel.participants(roomId),
+      suppressed: (roomId) => channel.suppressed(roomId),
+      displayName: (uri) => data.read((r) => r.users.findRecordBySipUri(uri)?.displayName ?? ''),
+      assertRoom: (roomId) => void rooms.getRoom(roomId),
+    },
   });
   const dispatch = createDispatcher(handlers, {
     logger,
@@ -129,7 +200,7 @@ export async function composeServer(
     const firstRun = await ensureFirstAdmin({ data, users, secrets, domain, adminPassword: config.adminPassword });
     if (firstRun) logger.child('auth').warn('created the first administrator', { sipUri: firstRun.sipUri });
     if (host.http !== false) {
-      http = await startHttpServer({ config, logger, dispatch, subscribe });
+      http = await startHttpServer({ config, logger, dispatch, subscribe, files });
       httpUrl = http.url;
     }
     if (host.sip ?? host.kind !== 'in-process') {
@@ -137,12 +208,16 @@ export async function composeServer(
         config,
         logger,
         directory: createSipDirectory({ data, policies, domain }),
-        channel: (context) => createNotImplementedChannel(context, logger.child('channel')),
+        channel: (context) => {
+          nextEnvid = context.nextEnvid;
+          return createChannelServiceDelegate(channel);
+        },
         httpServer: http?.server ?? null,
         webManagerUrl: () => (httpUrl === null ? null : `${httpUrl}/rooms`),
         ...(overrides.sip ? { tuning: overrides.sip } : {}),
       });
     }
+    await compliance.start();
     overrides.expose?.({ data, audit, sip });
     logger.info('server started', { host: host.kind, domain, httpUrl, store: store.stats().kind });
 
@@ -151,7 +226,9 @@ export async function composeServer(
       (stopping ??= (async () => {
         try {
           await sip?.close();
+          await channel.stop();
           await http?.close();
+          await compliance.stop();
         } finally {
           await store.close();
           logger.info('server stopped');
@@ -160,6 +237,7 @@ export async function composeServer(
 
     return { httpUrl, firstRun, dispatch, subscribe, stop };
   } catch (err) {
+    await compliance.stop();
     await sip?.close().catch(() => undefined);
     await http?.close().catch(() => undefined);
     await store.close();

@@ -25,6 +25,8 @@ describe('every admin method', () => {
       logs: stub,
       policies: stub,
       sip: stub,
+      compliance: stub,
+      channel: stub,
     });
     expect(Object.keys(handlers).sort()).toEqual([...ADMIN_METHODS].sort());
     for (const m of ADMIN_METHODS) expect(typeof handlers[m], m).toBe('function');

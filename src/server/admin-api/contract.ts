@@ -6,6 +6,8 @@
  * validation). Imports only zod — a Node import here breaks the web build on purpose.
  */
 import { z } from 'zod';
+import { channelEvents, channelMethods } from './contract-channel.js';
+import { complianceEvents, complianceMethods } from './contract-compliance.js';
 
 // ---------------------------------------------------------------------------------------------
 // Shared shapes
@@ -333,6 +335,12 @@ export const adminMethods = {
 
   /** Recent log records from the server's in-memory ring buffer, newest last. */
   'logs.recent': method(LogsRecentInput, list(LogEntry)),
+
+  /** Compliance configuration, processor, queue and output (contract-compliance.ts). */
+  ...complianceMethods,
+
+  /** Channel: scope, roles, add-ins, groups, history, participants, chat configuration (contract-channel.ts). */
+  ...channelMethods,
 } as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -352,6 +360,8 @@ export const adminEvents = {
   'policy.updated': Policy,
   'policy.deleted': Deleted,
   'policy.assigned': z.object({ userId: Id, policyId: Id.nullable() }),
+  ...complianceEvents,
+  ...channelEvents,
 } as const;
 
 // ---------------------------------------------------------------------------------------------

@@ -55,6 +55,12 @@ export const ERROR_CATALOGUE = {
   ERR_POLICY_IDENTITY_TAKEN: spec('A policy with this identity already exists', 409, 409, 409),
   ERR_POLICY_IN_USE: spec('The policy is assigned to users; pass force to unassign it', 409, 409, 409),
   ERR_POLICY_WRONG_SCOPE: spec('Only a per-user policy can be assigned to a user', 400, 400, 400),
+  // compliance (LYNC.md §5)
+  ERR_COMPLIANCE_DISABLED: spec('Compliance is disabled', 409, 409, 409),
+  ERR_COMPLIANCE_ADAPTER_INVALID: spec('The compliance adapter cannot be loaded', 400, 400, 400),
+  ERR_COMPLIANCE_ADAPTER_FAILED: spec('The compliance adapter failed; the batch will be retried', 502, 500, 500),
+  ERR_COMPLIANCE_RUN_INTERRUPTED: spec('The compliance run was interrupted', 503, 503, 503),
+  ERR_COMPLIANCE_OUTPUT_NOT_FOUND: spec('The compliance output file does not exist', 404, 404, 404),
   // store
   ERR_STORE_JOURNAL_CORRUPT: spec('The journal is corrupt', 500, 500, 500),
   ERR_STORE_JOURNAL_WRITE_FAILED: spec('The journal could not be written', 503, 503, 503),

@@ -2,6 +2,9 @@
  * Test harness: a real server (real services, in-memory sql.js store, no HTTP) driven through
  * the in-process transport, with a controllable clock and a cheap scrypt cost.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { composeServer } from '../../compose.js';
 import { ConfigSchema, type Config } from '../../config/config-schema.js';
 import type { LogRecord } from '../../log/logger.js';
@@ -90,6 +93,10 @@ export interface Fixtures {
   roomId: string;
   userId: string;
   policyId: string;
+  /** A file in the (enabled) compliance output directory. */
+  complianceFile: string;
+  addinId: string;
+  groupId: string;
 }
 
 export async function createFixtures(s: TestServer): Promise<Fixtures> {
@@ -102,7 +109,21 @@ export async function createFixtures(s: TestServer): Promise<Fixtures> {
     password: 'carol-pass',
   });
   const policy = await s.ok('policies.create', { scope: 'user', name: 'ChatUsers', enablePersistentChat: true });
-  return { categoryId: cat.id, emptyCategoryId: empty.id, roomId: room.id, userId: user.id, policyId: policy.id };
+  const complianceDir = mkdtempSync(join(tmpdir(), 'parlance-compliance-fixture-'));
+  writeFileSync(join(complianceDir, 'sample.xml'), '<Conversations/>\n');
+  await s.ok('compliance.updateConfig', { enabled: true, outputDir: complianceDir });
+  const addin = await s.ok('addins.create', { name: 'Board', url: 'https://addins.example.com/board' });
+  const group = await s.ok('groups.create', { name: 'Traders', members: ['sip:carol@example.com'] });
+  return {
+    addinId: addin.id,
+    groupId: group.id,
+    categoryId: cat.id,
+    emptyCategoryId: empty.id,
+    roomId: room.id,
+    userId: user.id,
+    policyId: policy.id,
+    complianceFile: 'sample.xml',
+  };
 }
 
 /** One valid input per contract method: the type makes a new method without a sample a compile error. */
@@ -134,4 +155,37 @@ export const SAMPLE_INPUTS: { [M in AdminMethod]: (f: Fixtures) => AdminInput<M>
   'policies.effective': (f) => ({ userId: f.userId }),
   'sip.recentMessages': () => ({ limit: 10 }),
   'logs.recent': () => ({ limit: 10 }),
+  'compliance.getConfig': () => ({}),
+  'compliance.updateConfig': () => ({ runIntervalMinutes: 60, addUserDetails: true }),
+  'compliance.status': () => ({}),
+  'compliance.runNow': () => ({ wait: true }),
+  'compliance.runs.list': () => ({ limit: 10 }),
+  'compliance.events.search': () => ({ types: ['CHAT'], limit: 10 }),
+  'compliance.outputs.list': () => ({}),
+  'compliance.outputs.preview': (f) => ({ name: f.complianceFile, maxBytes: 1024 }),
+  'categories.getScope': (f) => ({ id: f.categoryId }),
+  'categories.setScope': (f) => ({ id: f.categoryId, creators: ['sip:carol@example.com'] }),
+  'rooms.getRoles': (f) => ({ id: f.roomId }),
+  'rooms.setRoles': (f) => ({ id: f.roomId, members: ['sip:carol@example.com', `group:${f.groupId}`] }),
+  'rooms.move': (f) => ({ id: f.roomId, categoryId: f.emptyCategoryId }),
+  'rooms.setAddin': (f) => ({ id: f.roomId, addinId: f.addinId }),
+  'rooms.details': (f) => ({ id: f.roomId }),
+  'rooms.participants': (f) => ({ id: f.roomId }),
+  'rooms.eligiblePrincipals': (f) => ({ roomId: f.roomId, role: 'member' }),
+  'rooms.clearHistory': (f) => ({ id: f.roomId, until: '2026-01-01T00:00:00Z' }),
+  'rooms.invitations': (f) => ({ id: f.roomId }),
+  'messages.removeOrReplace': (f) => ({ roomId: f.roomId, keywords: 'secret', action: 'replace' }),
+  'messages.search': () => ({ text: 'hello' }),
+  'messages.history': (f) => ({ roomId: f.roomId, limit: 10 }),
+  'addins.list': () => ({}),
+  'addins.create': () => ({ name: 'Polls', url: 'http://addins.example.com/polls' }),
+  'addins.update': (f) => ({ id: f.addinId, url: 'https://addins.example.com/board2' }),
+  'addins.delete': (f) => ({ id: f.addinId }),
+  'groups.list': () => ({}),
+  'groups.create': () => ({ name: 'Analysts', description: 'Research' }),
+  'groups.update': (f) => ({ id: f.groupId, description: 'Trading desk' }),
+  'groups.delete': (f) => ({ id: f.groupId }),
+  'users.followedRooms': (f) => ({ userId: f.userId }),
+  'chat.config': () => ({}),
+  'chat.updateConfig': () => ({ defaultChatHistory: 50 }),
 };

@@ -3,11 +3,14 @@ import type { LogRingBuffer } from '../../log/log-ring-buffer.js';
 import type { AuthService } from '../../services/auth/auth-service.js';
 import type { PolicyService } from '../../services/policy/policy-service.js';
 import type { CategoriesService } from '../../services/categories/categories-service.js';
+import type { ComplianceService } from '../../services/compliance/compliance-service.js';
 import type { RoomsService } from '../../services/rooms/rooms-service.js';
 import type { StatusService } from '../../services/status/server-status.js';
 import type { UsersService } from '../../services/users/users-service.js';
 import { authHandlers } from './auth-handlers.js';
 import { categoriesHandlers } from './categories-handlers.js';
+import { channelHandlers, type ChannelHandlerServices } from './channel-handlers.js';
+import { complianceHandlers } from './compliance-handlers.js';
 import type { AdminHandlers } from './handler-types.js';
 import { policiesHandlers } from './policies-handlers.js';
 import { roomsHandlers } from './rooms-handlers.js';
@@ -25,6 +28,8 @@ export interface HandlerServices {
   policies: PolicyService;
   /** The SIP front end's message ring; null when SIP is off. */
   sip: SipMessageSource | null;
+  compliance: ComplianceService;
+  channel: ChannelHandlerServices;
 }
 
 export function createAdminHandlers(s: HandlerServices): AdminHandlers {
@@ -37,5 +42,7 @@ export function createAdminHandlers(s: HandlerServices): AdminHandlers {
     ...usersHandlers(s.users, s.policies),
     ...policiesHandlers(s.policies),
     ...sipHandlers(s.sip),
+    ...complianceHandlers(s.compliance),
+    ...channelHandlers(s.channel),
   };
 }

@@ -5,6 +5,7 @@
 import type { AuditReader, AuditWriter } from '../audit/audit-repo-port.js';
 import type { SessionReader, SessionWriter } from '../auth/session-repo-port.js';
 import type { CategoryReader, CategoryWriter } from '../categories/category-repo-port.js';
+import type { ComplianceQueueReader, ComplianceQueueWriter } from '../compliance/compliance-queue-port.js';
 import type { PolicyReader, PolicyWriter } from '../policy/policy-repo-port.js';
 import type { RoomReader, RoomWriter } from '../rooms/room-repo-port.js';
 import type { UserReader, UserWriter } from '../users/user-repo-port.js';
@@ -15,6 +16,8 @@ export interface Readers {
   users: UserReader;
   sessions: SessionReader;
   audit: AuditReader;
+  /** The compliance processor's view of the queue (configuration, batches, runs). */
+  complianceQueue: ComplianceQueueReader;
   policies: PolicyReader;
 }
 
@@ -22,6 +25,7 @@ export interface Writers {
   categories: CategoryWriter;
   rooms: RoomWriter;
   users: UserWriter;
+  complianceQueue: ComplianceQueueWriter;
   sessions: SessionWriter;
   audit: AuditWriter;
   policies: PolicyWriter;

@@ -3,6 +3,7 @@ import type { DataPort, Readers, Writers } from '../../services/shared/data-port
 import type { SqlReader, SqlStore, SqlWriter } from '../sql-store.js';
 import { auditReader, auditWriter } from './audit-repo.js';
 import { categoryReader, categoryWriter } from './category-repo.js';
+import { complianceQueueReader, complianceQueueWriter } from './compliance-queue-repo.js';
 import { policyReader, policyWriter } from './policy-repo.js';
 import { roomReader, roomWriter } from './room-repo.js';
 import { sessionReader, sessionWriter } from './session-repo.js';
@@ -15,6 +16,7 @@ function readers(db: SqlReader): Readers {
     users: userReader(db),
     sessions: sessionReader(db),
     audit: auditReader(db),
+    complianceQueue: complianceQueueReader(db),
     policies: policyReader(db),
   };
 }
@@ -25,6 +27,7 @@ function writers(db: SqlWriter): Writers {
     rooms: roomWriter(db),
     users: userWriter(db),
     sessions: sessionWriter(db),
+    complianceQueue: complianceQueueWriter(db),
     audit: auditWriter(db),
     policies: policyWriter(db),
   };
