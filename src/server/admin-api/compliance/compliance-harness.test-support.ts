@@ -2,6 +2,7 @@
  * A real Compliance service over a real in-memory (or journaled) store with a fake clock and
  * fake timers: time moves only through `advance(ms)`, which fires due timers in order.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -81,8 +82,6 @@ export interface ComplianceHarness {
   close(): Promise<void>;
 }
 
-let idCounter = 0;
-
 export async function startComplianceHarness(
   opts: {
     dir?: string;
@@ -107,7 +106,7 @@ export async function startComplianceHarness(
     events.push(e);
     for (const w of waiters.splice(0)) w(e);
   });
-  const newId = () => `id-${++idCounter}`;
+  const newId = (): string => randomUUID();
   const audit = createAuditService({ data, clock: time, newId });
   const outputDir = opts.outputDir ?? mkdtempSync(join(tmpdir(), 'parlance-compliance-out-'));
   const service = createComplianceService({
