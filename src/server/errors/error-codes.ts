@@ -55,6 +55,23 @@ export const ERROR_CATALOGUE = {
   ERR_POLICY_IDENTITY_TAKEN: spec('A policy with this identity already exists', 409, 409, 409),
   ERR_POLICY_IN_USE: spec('The policy is assigned to users; pass force to unassign it', 409, 409, 409),
   ERR_POLICY_WRONG_SCOPE: spec('Only a per-user policy can be assigned to a user', 400, 400, 400),
+  // channel (rooms, roles, scope, add-ins, groups, messages; LYNC.md §2)
+  ERR_CHANNEL_NOT_JOINED: spec('Join the room first', 403, 403, 403),
+  ERR_PRINCIPAL_INVALID: spec('Not a principal: use sip:user@domain, group:{id} or domain:{domain}', 400, 400, 400),
+  ERR_PRINCIPAL_NOT_FOUND: spec('No such user or group', 404, 404, 404),
+  ERR_PRINCIPAL_NOT_IN_SCOPE: spec("A principal is outside the category's allowed members", 409, 409, 409),
+  ERR_PRESENTER_NOT_MEMBER: spec('Presenters must also be members', 409, 409, 409),
+  ERR_ADDIN_NOT_FOUND: spec('The add-in does not exist', 404, 404, 404),
+  ERR_ADDIN_NAME_TAKEN: spec('An add-in with this name already exists', 409, 409, 409),
+  ERR_GROUP_NOT_FOUND: spec('The group does not exist', 404, 404, 404),
+  ERR_GROUP_NAME_TAKEN: spec('A group with this name already exists', 409, 409, 409),
+  // files (XCCOS.md §6.11)
+  ERR_FILE_TOKEN_INVALID: spec('The file token is unknown, expired or for another transfer', 403, 403, 403),
+  ERR_FILE_TOO_LARGE: spec('The file is larger than MaxFileSizeKB', 413, 413, 413),
+  ERR_FILE_NOT_FOUND: spec('The file does not exist in this room', 404, 404, 404),
+  ERR_FILE_NAME_INVALID: spec('The file name is not allowed', 400, 400, 400),
+  ERR_FILE_UPLOAD_DISABLED: spec('File upload is off for this room', 403, 403, 403),
+  ERR_FILE_SERVICE_UNAVAILABLE: spec('The file service is not running', 503, 503, 503),
   // compliance (LYNC.md §5)
   ERR_COMPLIANCE_DISABLED: spec('Compliance is disabled', 409, 409, 409),
   ERR_COMPLIANCE_ADAPTER_INVALID: spec('The compliance adapter cannot be loaded', 400, 400, 400),

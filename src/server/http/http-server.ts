@@ -13,6 +13,7 @@ import type { Logger } from '../log/logger.js';
 import type { Dispatch, Subscribe } from './admin-bridge.js';
 import { isConsoleRoute, registerConsole, sendConsoleIndex } from './console-routes.js';
 import { registerEventStream } from './event-stream.js';
+import { registerFileRoutes, type FileTransfers } from './file-routes.js';
 import { classifyHttpError, errorEnvelope, httpStatusOf } from './http-errors.js';
 import { registerJsonBody } from './json-body.js';
 import { registerRpcRoutes } from './rpc-routes.js';
@@ -26,6 +27,8 @@ export interface HttpServerDeps {
   logger: Logger;
   dispatch: Dispatch;
   subscribe: Subscribe;
+  /** XCCOS file transfers (absent: no file routes). */
+  files?: FileTransfers;
   /** Event-stream heartbeat (and session re-check) interval; 15 s unless a test shortens it. */
   heartbeatMs?: number;
 }
@@ -88,6 +91,7 @@ export async function startHttpServer(deps: HttpServerDeps): Promise<HttpServer>
     logger: log,
     ...(deps.heartbeatMs === undefined ? {} : { heartbeatMs: deps.heartbeatMs }),
   });
+  if (deps.files) registerFileRoutes(app, { files: deps.files, logger: log });
   if (serveConsole) await registerConsole(app, deps.config.consoleDir);
 
   try {

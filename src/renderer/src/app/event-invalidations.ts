@@ -23,6 +23,23 @@ export function invalidationsForEvent(event: AdminEvent): readonly QueryKey[] {
     case 'user.updated':
     case 'user.deleted':
       return [userKeys.lists(), userKeys.detail(event.payload.id), serverStatusKeys.all];
+    // Channel events (contract-channel.ts): the room and category views refetch; the pages for
+    // add-ins, groups, the room inspector and the chat configuration key their own queries later.
+    case 'room.message.posted':
+    case 'room.participants.changed':
+    case 'room.roles.updated':
+    case 'room.history.changed':
+      return [roomKeys.detail(event.payload.roomId)];
+    case 'category.scope.updated':
+      return [categoryKeys.detail(event.payload.categoryId)];
+    case 'addin.created':
+    case 'addin.updated':
+    case 'addin.deleted':
+    case 'group.created':
+    case 'group.updated':
+    case 'group.deleted':
+    case 'chat.config.updated':
+      return [];
     default: {
       const unknownEvent: never = event;
       void unknownEvent;

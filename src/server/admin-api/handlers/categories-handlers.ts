@@ -1,7 +1,8 @@
 import type { CategoriesService } from '../../services/categories/categories-service.js';
+import type { ChannelMethod } from './channel-handlers.js';
 import type { HandlersFor } from './handler-types.js';
 
-export function categoriesHandlers(categories: CategoriesService): HandlersFor<'categories'> {
+export function categoriesHandlers(categories: CategoriesService): Omit<HandlersFor<'categories'>, ChannelMethod> {
   return {
     'categories.list': async () => ({ items: categories.listCategories() }),
     'categories.get': async ({ id }) => categories.getCategory(id),

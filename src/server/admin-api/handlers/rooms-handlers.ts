@@ -1,7 +1,8 @@
 import type { RoomsService } from '../../services/rooms/rooms-service.js';
+import type { ChannelMethod } from './channel-handlers.js';
 import type { HandlersFor } from './handler-types.js';
 
-export function roomsHandlers(rooms: RoomsService): HandlersFor<'rooms'> {
+export function roomsHandlers(rooms: RoomsService): Omit<HandlersFor<'rooms'>, ChannelMethod> {
   return {
     'rooms.list': async (filter) => ({ items: rooms.listRooms(filter) }),
     'rooms.get': async ({ id }) => rooms.getRoom(id),

@@ -8,7 +8,7 @@ import type { AuditService } from '../audit/audit-service.js';
 import { categoryNotFound } from '../categories/categories-service.js';
 import type { ActionContext } from '../shared/actor.js';
 import type { Clock, IdGenerator } from '../shared/clock-port.js';
-import type { DataPort, Readers } from '../shared/data-port.js';
+import type { DataPort, Readers, Writers } from '../shared/data-port.js';
 import type { EventPublisher } from '../shared/events-port.js';
 import { checkDescription, checkName } from '../shared/validate.js';
 import type { Room, RoomFilter, RoomInvitations, RoomPrivacy, RoomRecord, RoomType } from './room-repo-port.js';
@@ -21,6 +21,11 @@ export interface RoomsDeps {
   newId: IdGenerator;
   /** SIP domain, for `ma-chan://<domain>/<guid>`. */
   domain: string;
+  /**
+   * Runs inside the transaction that moves a room to another category: purges role entries outside
+   * the new scope (LYNC.md §2.3) and returns what it removed, for the audit entry.
+   */
+  onCategoryChange?: (w: Writers, roomId: string, categoryId: string) => unknown;
 }
 
 export interface CreateRoomInput {
@@ -50,7 +55,7 @@ function roomNotFound(id: string): ServerError {
   return new ServerError('ERR_ROOM_NOT_FOUND', undefined, { id, field: 'id' });
 }
 
-export function createRoomsService({ data, audit, events, clock, newId, domain }: RoomsDeps) {
+export function createRoomsService({ data, audit, events, clock, newId, domain, onCategoryChange }: RoomsDeps) {
   function assertNameFree(r: Readers, name: string, exceptId?: string): void {
     const existing = r.rooms.findByName(name);
     if (existing && existing.id !== exceptId) {
@@ -128,7 +133,13 @@ export function createRoomsService({ data, audit, events, clock, newId, domain }
         updatedBy: actor.name,
       };
       w.rooms.update(after);
-      w.audit.append(audit.entry(actor, 'room.update', before.id, old, after));
+      const purged =
+        after.categoryId !== old.categoryId && onCategoryChange
+          ? onCategoryChange(w, before.id, after.categoryId)
+          : undefined;
+      w.audit.append(
+        audit.entry(actor, 'room.update', before.id, old, purged === undefined ? after : { ...after, purged }),
+      );
       return w.rooms.get(before.id)!;
     });
     events.publish({ name: 'room.updated', payload: updated });

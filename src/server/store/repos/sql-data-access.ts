@@ -3,7 +3,10 @@ import type { DataPort, Readers, Writers } from '../../services/shared/data-port
 import type { SqlReader, SqlStore, SqlWriter } from '../sql-store.js';
 import { auditReader, auditWriter } from './audit-repo.js';
 import { categoryReader, categoryWriter } from './category-repo.js';
+import { channelReader, channelWriter } from './channel-repo.js';
+import { complianceEventWriter } from './compliance-event-repo.js';
 import { complianceQueueReader, complianceQueueWriter } from './compliance-queue-repo.js';
+import { directoryReader, directoryWriter } from './directory-repo.js';
 import { policyReader, policyWriter } from './policy-repo.js';
 import { roomReader, roomWriter } from './room-repo.js';
 import { sessionReader, sessionWriter } from './session-repo.js';
@@ -16,8 +19,10 @@ function readers(db: SqlReader): Readers {
     users: userReader(db),
     sessions: sessionReader(db),
     audit: auditReader(db),
-    complianceQueue: complianceQueueReader(db),
     policies: policyReader(db),
+    channel: channelReader(db),
+    directory: directoryReader(db),
+    complianceQueue: complianceQueueReader(db),
   };
 }
 
@@ -27,9 +32,12 @@ function writers(db: SqlWriter): Writers {
     rooms: roomWriter(db),
     users: userWriter(db),
     sessions: sessionWriter(db),
-    complianceQueue: complianceQueueWriter(db),
     audit: auditWriter(db),
     policies: policyWriter(db),
+    channel: channelWriter(db),
+    directory: directoryWriter(db),
+    compliance: complianceEventWriter(db),
+    complianceQueue: complianceQueueWriter(db),
   };
 }
 
