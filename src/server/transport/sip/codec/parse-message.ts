@@ -161,16 +161,27 @@ function parseStartLine(line: string): StartLine | ParseFailure {
   if (req[3] !== '2.0') {
     return { ...fail('bad-version', `unsupported version SIP/${req[3] ?? ''}`), status: 505 };
   }
-  let parsed: unknown;
-  try {
-    parsed = Grammar.parse(`${req[1]} ${req[2]} SIP/2.0`, 'Request_Response');
-  } catch {
-    parsed = -1;
-  }
-  if (parsed === -1 || typeof parsed !== 'object' || parsed === null || !('method' in parsed)) {
+  if (!validRequestLine(`${req[1]} ${req[2]} SIP/2.0`)) {
     return fail('bad-start-line', `malformed Request-Line "${printable(line, 60)}"`);
   }
   return { kind: 'request', method: req[1], uri: req[2] };
+}
+
+/** Grammar check of a Request-Line, memoized: sip.js's parser is slow per call (see sip-uri.ts). */
+const requestLineMemo = new Map<string, boolean>();
+function validRequestLine(text: string): boolean {
+  const hit = requestLineMemo.get(text);
+  if (hit !== undefined) return hit;
+  let parsed: unknown;
+  try {
+    parsed = Grammar.parse(text, 'Request_Response');
+  } catch {
+    parsed = -1;
+  }
+  const valid = parsed !== -1 && typeof parsed === 'object' && parsed !== null && 'method' in parsed;
+  if (requestLineMemo.size >= 4096) requestLineMemo.clear();
+  requestLineMemo.set(text, valid);
+  return valid;
 }
 
 function checkHeaders(headers: SipHeader[], method: string | undefined): ParseFailure | undefined {

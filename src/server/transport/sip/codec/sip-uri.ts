@@ -24,7 +24,24 @@ interface GrammarUri {
 
 const ABSOLUTE_URI_RE = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"]+$/;
 
+/**
+ * sip.js's generated parser decodes its whole bytecode table on every `Grammar.parse` call, so a
+ * parse costs ~0.1 ms; the same few URIs (From, To, the chat addresses) recur in every message.
+ * Results are immutable, so a bounded memo is safe.
+ */
+const MEMO_LIMIT = 4096;
+const memo = new Map<string, SipUri | undefined>();
+
 export function parseSipUri(text: string): SipUri | undefined {
+  const hit = memo.get(text);
+  if (hit !== undefined || memo.has(text)) return hit;
+  const parsed = parseSipUriUncached(text);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(text, parsed);
+  return parsed;
+}
+
+function parseSipUriUncached(text: string): SipUri | undefined {
   const raw = text.trim();
   if (/^sips?:/i.test(raw)) {
     let parsed: unknown;
