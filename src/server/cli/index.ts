@@ -6,6 +6,7 @@
  *   parlance call <method> ['<json>']         any admin contract method
  *   parlance rooms|categories|users <verb>    friendly aliases for the CRUD methods
  *   parlance methods                          the admin contract's method names
+ *   parlance compliance status|run|config     compliance archiving (compliance-command.ts)
  */
 import { Command, Option } from 'commander';
 import { join, resolve } from 'node:path';
@@ -13,6 +14,7 @@ import { ADMIN_METHODS } from '../admin-api/contract.js';
 import { CONFIG_KEYS, envNameFor, flagNameFor, type ConfigKey } from '../config/config-schema.js';
 import { runBackup } from './backup-command.js';
 import { processIo, formatError } from './cli-io.js';
+import { addComplianceCommands } from './compliance-command.js';
 import { DEFAULT_URL, parseJsonInput, runCall, runStatus, type ClientOptions } from './client-commands.js';
 import { runDoctor } from './doctor-command.js';
 import { addResourceCommands } from './resource-aliases.js';
@@ -91,6 +93,7 @@ program
   .action(() => io.out(ADMIN_METHODS.join('\n')));
 
 addResourceCommands(program, withClientOptions, io, setExit);
+addComplianceCommands(program, withClientOptions, io, setExit);
 
 // Store maintenance works on the files of a data directory (its `store/` folder), not over HTTP.
 const DATA_DIR_HELP = 'data directory (env PARLANCE_DATA_DIR, default ./data)';
