@@ -64,6 +64,9 @@ export default defineConfig({
       'node bin/parlance.js serve',
       `--data-dir "${dataDir}"`,
       `--http-port ${consolePort()}`,
+      // SIP on free ports, TLS off: the e2e run must not collide with anything on 5060/5061.
+      '--sip-tcp-port 0',
+      '--sip-tls-port -1',
       '--bind 127.0.0.1',
       `--admin-password "${E2E_ADMIN_PASSWORD}"`,
     ].join(' '),

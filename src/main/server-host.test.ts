@@ -28,7 +28,7 @@ let workerLogs: LogRecord[];
 
 function workerData(dir: string): WorkerData {
   const config = loadConfig({
-    flags: { httpPort: '0', adminPassword: 'desktop-test-password' },
+    flags: { httpPort: '0', sipTcpPort: '0', sipTlsPort: '-1', adminPassword: 'desktop-test-password' },
     env: {},
     defaultDataDir: dir,
   });

@@ -19,7 +19,8 @@ if (!built) console.warn('serve.test.ts skipped: out/main is not built (run `npm
 /** The environment without the developer's own PARLANCE_* settings. */
 function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('PARLANCE_')));
-  return { ...env, NO_COLOR: '1', ...extra };
+  // SIP listeners on free ports (TLS off), so parallel test files never collide on 5060/5061.
+  return { ...env, NO_COLOR: '1', PARLANCE_SIP_TCP_PORT: '0', PARLANCE_SIP_TLS_PORT: '-1', ...extra };
 }
 
 interface Served {
