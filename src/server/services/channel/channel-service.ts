@@ -149,7 +149,14 @@ export function createChannelService(deps: ChannelDeps) {
   }
 
   async function postFromSession(session: ChannelSession, input: PostInput): Promise<number> {
-    const result = await posting.post({ uri: session.userUri, user: session.user }, input, session);
+    let result: Awaited<ReturnType<typeof posting.post>>;
+    try {
+      result = await posting.post({ uri: session.userUri, user: session.user }, input, session);
+    } catch (err) {
+      // Not archived → not delivered (XCCOS.md §9 item 11); SIPE shows "not delivered".
+      log.error('post could not be stored', { user: session.userUri, room: input.roomUri, err });
+      return ERROR_CATALOGUE.ERR_INTERNAL.sipStatus;
+    }
     if (!result.ok) {
       log.info('post refused', {
         user: session.userUri,
