@@ -4,6 +4,7 @@
  * refresh), BYE, and 200 for anything else; BYE when the session timer runs out; a non-2xx (or no)
  * answer to a server INFO ends the dialog. `cmd:requri` is answered here on any dialog.
  */
+import { ERROR_CATALOGUE } from '../errors/error-codes.js';
 import type { Logger } from '../log/logger.js';
 import { parseNameAddr } from '../transport/sip/codec/headers/name-addr.js';
 import { headerValue, headerValues, type SipHeader, type SipRequest } from '../transport/sip/codec/sip-message.js';
@@ -21,11 +22,13 @@ import type { SipConnection } from '../transport/sip/endpoint/sip-connection.js'
 import type { ClientOutcome } from '../transport/sip/transactions/non-invite-client-transaction.js';
 import type { ServerTransaction } from '../transport/sip/transactions/server-transaction.js';
 import type { TimerPort } from '../transport/sip/transactions/timers.js';
-import type { ChannelDelegate, ChatSession, SessionEndReason } from './channel-delegate.js';
+import type { ChannelDelegate, ChatSession, SessionEndReason, XccosCommandInfo } from './channel-delegate.js';
 import type { ChatTarget, ChatUris } from './chat-uris.js';
 import type { FrontendCounters } from './frontend-counters.js';
 import type { Identity } from './registration-table.js';
-import { escapeXmlAttribute, readXccosEnvelope, xccosReply } from './xccos-envelope.js';
+import { parseXccos } from '../protocol/xccos/parse-command.js';
+import { serializeReplies } from '../protocol/xccos/serialize-reply.js';
+import { errorReply, errorReplyForFailure, replyTo } from '../protocol/xccos/xccos-errors.js';
 
 export interface SessionTimerPolicy {
   readonly defaultSeconds: number;
@@ -70,6 +73,10 @@ function sdpAnswer(host: string, port: number): string {
     'a=accept-types:text/plain',
     '',
   ].join('\r\n');
+}
+
+function commandInfo(c: { id: string; seqid: string; envid: string }, body: string): XccosCommandInfo {
+  return { name: c.id.startsWith('cmd:') ? c.id.slice(4) : c.id, seqid: c.seqid, envid: c.envid, body };
 }
 
 function transportParam(connection: SipConnection): string {
@@ -193,47 +200,37 @@ export function createChatSessions(deps: ChatSessionsDeps) {
   function handleInfo(state: DialogState, request: SipRequest, tx: ServerTransaction): void {
     deps.counters.infosReceived++;
     const body = request.body.toString('utf8');
-    const envelope = readXccosEnvelope(body);
-    if (envelope.kind === 'invalid') {
-      tx.reply(400, { reason: 'Bad Request (not XCCOS)' });
+    const envelope = parseXccos(body);
+    if (envelope.kind === 'failure') {
+      const answer = errorReplyForFailure(envelope);
+      if (!answer) {
+        // XCCOS.md §2.7: 400 only when the body is not XCCOS at all.
+        tx.reply(ERROR_CATALOGUE[envelope.code].sipStatus, { reason: 'Bad Request (not XCCOS)' });
+        return;
+      }
+      // A readable command with a bad payload: SIP 200, then the coded error reply.
+      tx.reply(200);
+      if (state.kind === 'lookup') void sendInfo(state, serializeReplies(deps.nextEnvid(), [answer]));
+      else deps.channel.onCommand(state.session, commandInfo(envelope.replyTo!, body));
       return;
     }
     if (envelope.kind === 'cmd') {
       // XCCOS.md §2.7: SIP 200 at once, the result later in a server INFO.
       tx.reply(200);
-      if (envelope.name === 'requri') {
+      const command = envelope.command;
+      if (command.name === 'requri') {
+        // XCCOS.md §2.4: answer cmd:requri on any dialog with the chat-server URI.
         deps.counters.requriAnswered++;
-        const data = `<uib uri="${escapeXmlAttribute(deps.uris.chat)}"/>`;
-        const reply = xccosReply(deps.nextEnvid(), {
-          name: 'requri',
-          seqid: envelope.seqid,
-          commandEnvid: envelope.envid,
-          code: 200,
-          text: 'SUCCESS_OK',
-          data,
-        });
-        void sendInfo(state, reply);
+        const reply = replyTo(command, envelope.envid, { uri: deps.uris.chat });
+        void sendInfo(state, serializeReplies(deps.nextEnvid(), [reply]));
         return;
       }
       if (state.kind === 'lookup') {
-        void sendInfo(
-          state,
-          xccosReply(deps.nextEnvid(), {
-            name: envelope.name,
-            seqid: envelope.seqid,
-            commandEnvid: envelope.envid,
-            code: 501,
-            text: 'ERR_NOT_SUPPORTED',
-          }),
-        );
+        const reply = errorReply(command, envelope.envid, 'ERR_XCCOS_NOT_SUPPORTED');
+        void sendInfo(state, serializeReplies(deps.nextEnvid(), [reply]));
         return;
       }
-      deps.channel.onCommand(state.session, {
-        name: envelope.name,
-        seqid: envelope.seqid,
-        envid: envelope.envid,
-        body,
-      });
+      deps.channel.onCommand(state.session, commandInfo({ ...command, envid: envelope.envid }, body));
       return;
     }
     if (envelope.kind === 'grpchat' && state.kind !== 'lookup') {

@@ -6,6 +6,8 @@
  * the status counters. Messages are pidgin-sipe shaped: no Via branch on dialog requests,
  * lower-case transport (XCCOS.md §10).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { headerValue, headerValues } from '../transport/sip/codec/sip-message.js';
 import {
@@ -198,7 +200,7 @@ Content-Type: application/vnd-microsoft-roaming-provisioning-v2+xml
     expect(await subscribe()).toBe('true');
   });
 
-  it('lookup INVITE, cmd:requri → rpl:requri, BYE, chat INVITE, coded 501 reply, 481s', async () => {
+  it('lookup INVITE, cmd:requri → rpl:requri, BYE, chat INVITE, a command to the channel, 481s', async () => {
     server = await startSipTestServer();
     await server.addUser('dave', 'dave-password');
     await server.setGlobalChat(true);
@@ -237,11 +239,12 @@ Content-Type: application/vnd-microsoft-roaming-provisioning-v2+xml
     expect(chat.status).toBe(200);
     const chatTag = toTag(chat);
     c.send(inDialog(c, 'ACK', 'dave', chatUri, 'chat-1', chatTag, 1));
-    c.send(inDialog(c, 'INFO', 'dave', chatUri, 'chat-1', chatTag, 2, cmd('getinv', '77')));
+    // Commands on the chat dialog go to the channel; an unknown one gets the coded 501 (§6.14).
+    c.send(inDialog(c, 'INFO', 'dave', chatUri, 'chat-1', chatTag, 2, cmd('frobnicate', '77')));
     expect(asResponse(await c.next()).status).toBe(200);
     const notImpl = await c.nextRequest('INFO');
-    expect(notImpl.body.toString()).toContain(
-      '<rpl id="rpl:getinv" seqid="1"><commandid seqid="1" envid="77"/><resp code="501">ERR_NOT_SUPPORTED</resp><data/></rpl>',
+    expect(notImpl.body.toString()).toMatch(
+      /<rpl id="rpl:frobnicate" seqid="1"><commandid seqid="1" envid="77"\/><resp code="501">ERR_NOT_SUPPORTED<\/resp>/,
     );
     c.answer(notImpl, 200);
     // A body that is not XCCOS → 400; SERVICE / unknown in-dialog → 200.
@@ -325,5 +328,24 @@ Max-Forwards: 70`);
     const status = await server.ok('server.status', {});
     expect(status.sip).toMatchObject({ ports: { tcp: server.tcpPort, tls: null }, webSocketPath: '/sip' });
     expect(status.sip!.counters.responses2xx).toBeGreaterThanOrEqual(1);
+  });
+
+  it('writes readable traces to <dataDir>/logs/sip-trace.log when sipTrace is on', async () => {
+    server = await startSipTestServer({ sipTrace: true });
+    const c = await client();
+    c.send(`
+OPTIONS sip:${DOMAIN} SIP/2.0
+Via: SIP/2.0/TCP 127.0.0.1:${c.localPort};branch=z9hG4bKtrace
+From: <sip:probe@${DOMAIN}>;tag=o2
+To: <sip:${DOMAIN}>
+Call-ID: trace-1
+CSeq: 1 OPTIONS
+Max-Forwards: 70`);
+    expect(asResponse(await c.next()).status).toBe(200);
+    const path = join(server.dataDir, 'logs', 'sip-trace.log');
+    await server.handle.stop(); // flushes and closes the trace file
+    const text = readFileSync(path, 'utf8');
+    expect(text).toMatch(/^<<< TCP 127\.0\.0\.1:\d+ #\d+ \S+\nOPTIONS sip:example\.com SIP\/2\.0\r\n/);
+    expect(text).toMatch(/>>> TCP .*\nSIP\/2\.0 200 OK\r\n/);
   });
 });

@@ -2,7 +2,7 @@
  * sip.js 0.21 (`UserAgent`, `Registerer`, `Inviter`) in Node over SIP-over-WebSocket (RFC 7118,
  * the `ws` package as its WebSocket) against a real server: registers with Digest, opens the
  * lookup dialog, gets the chat URI through `cmd:requri`, hangs up, and establishes the chat dialog,
- * whose first command is answered with the stand-in channel's coded 501.
+ * where an unknown command is answered by the channel with the coded 501 (XCCOS.md §6.14).
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
@@ -127,11 +127,11 @@ describe('sip.js UserAgent over WebSocket', () => {
     const chat = await establish(ua, chatUri!);
     await chat.inviter.info({
       requestOptions: {
-        body: { contentDisposition: 'render', contentType: 'text/plain', content: cmd('getserverinfo', '12') },
+        body: { contentDisposition: 'render', contentType: 'text/plain', content: cmd('frobnicate', '12') },
       },
     });
     expect(await nextInfo(chat.infos)).toContain(
-      '<rpl id="rpl:getserverinfo" seqid="1"><commandid seqid="1" envid="12"/><resp code="501">ERR_NOT_SUPPORTED</resp>',
+      '<rpl id="rpl:frobnicate" seqid="1"><commandid seqid="1" envid="12"/><resp code="501">ERR_NOT_SUPPORTED</resp>',
     );
     expect(server.sip.status()).toMatchObject({ sessions: 1 });
     const wsMessages = (await server.ok('sip.recentMessages', { limit: 200 })).items.filter(
