@@ -5,6 +5,7 @@
 import type { QueryKey } from '@tanstack/react-query';
 import type { AdminEvent } from '../../../server/admin-api/contract';
 import { categoryKeys } from '../features/categories/api/category-keys';
+import { complianceKeys } from '../features/compliance/api/compliance-keys';
 import { roomKeys } from '../features/rooms/api/room-keys';
 import { serverStatusKeys } from '../features/server-status/api/get-server-status';
 import { userKeys } from '../features/users/api/user-keys';
@@ -40,6 +41,13 @@ export function invalidationsForEvent(event: AdminEvent): readonly QueryKey[] {
     case 'group.deleted':
     case 'chat.config.updated':
       return [];
+    // Compliance: progress and status refresh the status panel; a finished run also changes the
+    // events (delivered, purged) and the output files.
+    case 'compliance.run.progressed':
+    case 'compliance.status.changed':
+      return [complianceKeys.status()];
+    case 'compliance.run.completed':
+      return [complianceKeys.status(), complianceKeys.events(), complianceKeys.outputs()];
     default: {
       const unknownEvent: never = event;
       void unknownEvent;

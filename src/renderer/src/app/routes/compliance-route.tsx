@@ -1,5 +1,5 @@
-import { ComplianceNotice } from '../../features/compliance/components/compliance-notice';
+import { ComplianceScreen } from '../../features/compliance/components/compliance-screen';
 
 export function ComplianceRoute() {
-  return <ComplianceNotice />;
+  return <ComplianceScreen />;
 }
