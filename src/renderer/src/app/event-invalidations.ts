@@ -24,6 +24,13 @@ export function invalidationsForEvent(event: AdminEvent): readonly QueryKey[] {
     case 'user.updated':
     case 'user.deleted':
       return [userKeys.lists(), userKeys.detail(event.payload.id), serverStatusKeys.all];
+    // Persistent Chat policies (global → site → user) change who may use chat; the users view
+    // shows each user's policy. A dedicated policies view keys its own queries.
+    case 'policy.created':
+    case 'policy.updated':
+    case 'policy.deleted':
+    case 'policy.assigned':
+      return [userKeys.all, serverStatusKeys.all];
     // Channel events (contract-channel.ts): the room and category views refetch; the pages for
     // add-ins, groups, the room inspector and the chat configuration key their own queries later.
     case 'room.message.posted':
