@@ -210,7 +210,9 @@ describe('compliance processor (fake clock)', () => {
     const source = mkdtempSync(join(tmpdir(), 'parlance-files-'));
     writeFileSync(join(source, 'file-4.txt'), 'attached bytes');
     h = await startComplianceHarness({
-      fileSource: { pathOf: (name) => (name === 'file-4.txt' || name === 'file-5.txt' ? join(source, name) : null) },
+      fileSource: {
+        pathOf: ({ name }) => (name === 'file-4.txt' || name === 'file-5.txt' ? join(source, name) : null),
+      },
     });
     await h.service.updateConfig(
       {

@@ -2,8 +2,8 @@
  * CreateFileAttachmentsManifest (LYNC.md §2.11): next to a batch's output, `<base>.ATTACH`
  * lists its file transfers, one JSON object per line (Lync never documented the format), and the
  * transferred files are copied into the compliance file store `files/` under the output directory.
- * A file the Channel service's store no longer has (or no file store at all) is listed with
- * `stored: null`. Written atomically under a deterministic name like every other output.
+ * Files are found by the content hash the file service records in the event's details
+ * (`sha256`); one it no longer has is listed with `stored: null`. Written atomically under a deterministic name like every other output.
  */
 import { safeStoredName } from './compliance-files.js';
 import type { ComplianceFileSource, ComplianceOutputPort } from './compliance-output-port.js';
@@ -21,15 +21,18 @@ export async function writeAttachmentsManifest(input: {
   const lines: string[] = [];
   const copied = new Map<string, string | null>();
   for (const e of transfers) {
-    let stored = copied.get(e.content);
+    const sha = e.details?.['sha256'];
+    const sha256 = typeof sha === 'string' && /^[0-9a-f]{64}$/.test(sha) ? sha : null;
+    const key = sha256 ?? e.content;
+    let stored = copied.get(key);
     if (stored === undefined) {
       stored = null;
-      const source = input.fileSource?.pathOf(e.content) ?? null;
+      const source = input.fileSource?.pathOf({ name: e.content, sha256 }) ?? null;
       if (source) {
-        const name = `files/${safeStoredName(e.content)}`;
+        const name = `files/${sha256 ? `${sha256.slice(0, 16)}-` : ''}${safeStoredName(e.content)}`;
         if (await input.output.copyFile(input.outputDir, name, source)) stored = name;
       }
-      copied.set(e.content, stored);
+      copied.set(key, stored);
     }
     lines.push(
       JSON.stringify({

@@ -18,6 +18,6 @@ export interface ComplianceOutputPort {
 
 /** Where the Channel service keeps uploaded files (for CreateFileAttachmentsManifest copies). */
 export interface ComplianceFileSource {
-  /** Absolute path of a stored file by its server-side name, or null when unknown. */
-  pathOf(serverFileName: string): string | null;
+  /** Absolute path of a stored file (by its content hash when known), or null when unknown. */
+  pathOf(file: { name: string; sha256: string | null }): string | null;
 }
