@@ -32,7 +32,13 @@ const CHUNK = Number(flag('chunk') ?? DEFAULT_CHUNK_SIZE);
 const memory = argv.includes('--memory');
 
 let peakRss = 0;
-const sample = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
+let peakRunRss = 0;
+let inRun = false;
+const sample = () => {
+  const rss = process.memoryUsage().rss;
+  peakRss = Math.max(peakRss, rss);
+  if (inRun) peakRunRss = Math.max(peakRunRss, rss);
+};
 const mb = (b: number) => b / 1024 / 1024;
 
 async function main(): Promise<void> {
@@ -93,11 +99,13 @@ async function main(): Promise<void> {
       () => console.log(`  … ${progressed} events, RSS ${mb(process.memoryUsage().rss).toFixed(0)} MB`),
       5000,
     );
+    inRun = true;
     const t1 = performance.now();
     const { run } = await service.runNow({ wait: true }, admin);
     const seconds = (performance.now() - t1) / 1000;
     clearInterval(ticker);
     sample();
+    inRun = false;
     if (run.outcome !== 'succeeded' || run.eventsProcessed !== EVENTS) {
       throw new Error(`run ${run.outcome}: ${run.eventsProcessed}/${EVENTS} ${run.errorMessage ?? ''}`);
     }
@@ -109,6 +117,7 @@ async function main(): Promise<void> {
     const figures = {
       eventsPerSec: Math.round(EVENTS / seconds),
       peakRssMB: Math.round(mb(peakRss)),
+      peakRssDuringRunMB: Math.round(mb(peakRunRss)),
       rssAfterQueueMB: Math.round(rssAfterQueueMB),
       events: EVENTS,
       batchSize: CHUNK,

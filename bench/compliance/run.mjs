@@ -24,7 +24,7 @@ try {
   });
   const result = spawnSync(
     process.execPath,
-    ['--max-old-space-size=8192', join(outDir, 'compliance-bench.mjs'), ...process.argv.slice(2)],
+    ['--max-old-space-size=384', join(outDir, 'compliance-bench.mjs'), ...process.argv.slice(2)],
     {
       cwd: root,
       stdio: 'inherit',
