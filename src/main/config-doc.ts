@@ -18,6 +18,11 @@ const MEANING: Record<ConfigKey, string> = {
   logRotateMB: 'Rotate the log file in the data directory when it reaches this size (MiB).',
   logKeepFiles: 'How many rotated log files to keep.',
   sessionTtlMinutes: 'Lifetime of a console login session (headless), in minutes.',
+  storeMaxMB:
+    'Safe size of the store in MiB: a warning at 75 %, new content refused with `ERR_STORE_FULL` at the limit (see Limits).',
+  storeSnapshotEveryFrames:
+    'Snapshot the store after this many journal frames; bounds recovery time (about 120 µs per frame).',
+  storeGroupCommitMs: 'Group-commit window in ms: write transactions arriving within it share one fsync.',
   loginAttemptsPerMinute: 'Failed logins allowed per source address per minute before `ERR_AUTH_RATE_LIMITED`.',
   consoleDir: 'Serve the built console from this directory (headless); empty = do not serve it.',
   openBrowser: 'Open the console in the default browser on start (headless, interactive).',

@@ -39,10 +39,12 @@ import type { Clock } from './services/shared/clock-port.js';
 import type { DataPort } from './services/shared/data-port.js';
 import { createEventBus } from './services/shared/event-bus.js';
 import { createStatusService } from './services/status/server-status.js';
+import { createBackupService } from './services/backup/backup-service.js';
 import { createComplianceOutputDirectory } from './files/compliance-output-directory.js';
 import { createUsersService } from './services/users/users-service.js';
 import { MIGRATIONS } from './store/migrations/index.js';
 import { openSqlStore } from './store/open-sql-store.js';
+import { backupOpenStore } from './store/store-backup.js';
 import { createSqlDataAccess } from './store/repos/sql-data-access.js';
 
 export const LOG_BUFFER_RECORDS = 2000;
@@ -74,6 +76,9 @@ export async function composeServer(
     ...(host.kind === 'in-process' ? {} : { dir: join(config.dataDir, 'store') }),
     migrations: MIGRATIONS,
     logger,
+    maxDatabaseBytes: config.storeMaxMB * 1024 * 1024,
+    snapshotEveryFrames: config.storeSnapshotEveryFrames,
+    groupCommitWindowMs: config.storeGroupCommitMs,
   });
   const data = createSqlDataAccess(store);
   const events = createEventBus(logger.child('events'));
@@ -166,6 +171,15 @@ export async function composeServer(
     sip: () => sip?.status() ?? null,
   });
 
+  const backup = createBackupService({
+    store: { backupTo: (file) => backupOpenStore(store, file) },
+    data,
+    audit,
+    clock,
+    backupDir: join(config.dataDir, 'backups'),
+    joinPath: join,
+  });
+
   const sipMessages = {
     recentMessages: (q: Parameters<RunningSipFrontend['recentMessages']>[0]) => sip?.recentMessages(q) ?? [],
   };
@@ -175,6 +189,7 @@ export async function composeServer(
     rooms,
     users,
     status,
+    backup,
     logs: ring,
     policies,
     sip: sipMessages,

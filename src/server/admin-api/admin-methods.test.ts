@@ -22,6 +22,7 @@ describe('every admin method', () => {
       rooms: stub,
       users: stub,
       status: stub,
+      backup: stub,
       logs: stub,
       policies: stub,
       sip: stub,

@@ -100,6 +100,25 @@ export const ServerStatus = z.object({
     schemaVersion: z.number().int(),
     sizeBytes: z.number(),
     durable: z.boolean(),
+    /** Sequence of the last durable transaction. */
+    lastSeq: z.number().int(),
+    /** True after a journal write failure: the store refuses writes until restarted. */
+    readOnly: z.boolean(),
+    /** The safe-size limit (ERR_STORE_FULL beyond it); null = none. */
+    maxDatabaseBytes: z.number().nullable(),
+    /** At or above 75 % of the safe size. */
+    nearLimit: z.boolean(),
+    journal: z
+      .object({ segments: z.number().int(), bytes: z.number(), framesSinceSnapshot: z.number().int() })
+      .nullable(),
+    snapshot: z
+      .object({
+        seq: z.number().int(),
+        bytes: z.number(),
+        writtenAt: z.string().nullable(),
+        lastDurationMs: z.number().nullable(),
+      })
+      .nullable(),
   }),
   counts: z.object({ categories: z.number().int(), rooms: z.number().int(), users: z.number().int() }),
   memory: z.object({ rssBytes: z.number(), heapUsedBytes: z.number() }),
@@ -332,6 +351,15 @@ export const adminMethods = {
 
   /** Recent SIP messages from the front end's in-memory ring buffer, oldest first. */
   'sip.recentMessages': method(SipRecentMessagesInput, list(SipMessageEntry)),
+
+  /**
+   * An online, consistent backup of the store (image + the journal sequence it covers) into
+   * `<dataDir>/backups/<name>`; restore it with `parlance restore <file>` while the server is stopped.
+   */
+  'store.backup': method(
+    z.object({ name: z.string().max(128).optional() }).default({}),
+    z.object({ file: z.string(), seq: z.number().int(), schemaVersion: z.number().int(), bytes: z.number() }),
+  ),
 
   /** Recent log records from the server's in-memory ring buffer, newest last. */
   'logs.recent': method(LogsRecentInput, list(LogEntry)),

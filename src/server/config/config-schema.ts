@@ -47,6 +47,16 @@ export const ConfigSchema = z.object({
   consoleDir: z.string().default(''),
   /** Open the console in the default browser on start (headless, interactive). */
   openBrowser: Bool.default(false),
+  /**
+   * The store's safe size in MiB (issue 3 §7): a warning at 75 %, new content refused with
+   * ERR_STORE_FULL at the limit. sql.js keeps the database in memory; 2 GiB is the measured safe
+   * size on a 24 GB machine (README, Limits).
+   */
+  storeMaxMB: z.coerce.number().int().min(16).max(3072).default(2048),
+  /** Take a snapshot after this many journal frames (bounds recovery time: ~120 µs per frame). */
+  storeSnapshotEveryFrames: z.coerce.number().int().min(100).max(10_000_000).default(20_000),
+  /** Group-commit window in milliseconds: transactions arriving within it share one fsync. */
+  storeGroupCommitMs: z.coerce.number().min(0).max(100).default(2),
   /** SIP over TCP (XCCOS.md §2.1); 0 = a free port, -1 = off. */
   sipTcpPort: ListenerPort.default(5060),
   /** SIP over TLS; 0 = a free port, -1 = off. */

@@ -82,6 +82,8 @@ export const ERROR_CATALOGUE = {
   ERR_STORE_JOURNAL_CORRUPT: spec('The journal is corrupt', 500, 500, 500),
   ERR_STORE_JOURNAL_WRITE_FAILED: spec('The journal could not be written', 503, 503, 503),
   ERR_STORE_READ_ONLY: spec('The store is read-only after a persistence failure', 503, 503, 503),
+  ERR_STORE_BACKUP_UNSUPPORTED: spec('This store cannot be backed up online', 501, 501, 501),
+  ERR_STORE_BACKUP_PATH: spec('The backup file name is not allowed', 400, 400, 400),
   ERR_STORE_FULL: spec('The store has reached its size limit', 507, 503, 503),
   ERR_STORE_MIGRATION_FAILED: spec('A database migration failed', 500, 500, 500),
   ERR_STORE_SNAPSHOT_CORRUPT: spec('No usable snapshot and the journal does not cover the full history', 500, 500, 500),

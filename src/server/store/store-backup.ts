@@ -1,10 +1,11 @@
 import { mkdirSync, readFileSync, renameSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { ServerError } from '../errors/server-error.js';
 import type { Logger } from '../log/logger.js';
 import { SqlConnection } from './sql-connection.js';
 import { loadSqlJs } from './sql-js-loader.js';
-import type { SqlStoreEngine } from './sql-store-engine.js';
+import { SqlStoreEngine } from './sql-store-engine.js';
+import type { SqlStore } from './sql-store.js';
 import { decodeSnapshot, encodeSnapshot, writeFileDurablySync, type SnapshotHeader } from './snapshot-file.js';
 import { fsyncDir, listStoreFiles, snapshotName } from './store-files.js';
 import { storeLockHolder } from './store-lock.js';
@@ -29,6 +30,18 @@ export function backupLiveStore(engine: SqlStoreEngine, file: string): BackupRes
   const schemaVersion = engine.currentSchemaVersion;
   writeFileDurablySync(file, encodeSnapshot(image, seq, schemaVersion));
   return { file, seq, schemaVersion, bytes: image.byteLength };
+}
+
+/**
+ * An online backup of the store this process owns (journaled or in-memory): an export between
+ * transactions, written durably to `file`. The parent directory is created if needed.
+ */
+export function backupOpenStore(store: SqlStore, file: string): BackupResult {
+  if (!(store instanceof SqlStoreEngine)) {
+    throw new ServerError('ERR_STORE_BACKUP_UNSUPPORTED', 'This store cannot be backed up online');
+  }
+  mkdirSync(dirname(file), { recursive: true });
+  return backupLiveStore(store, file);
 }
 
 export async function backupDataDir(dir: string, file: string, logger: Logger): Promise<BackupResult> {

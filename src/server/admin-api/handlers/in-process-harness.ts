@@ -50,7 +50,9 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
   const clock = testClock();
   const logs: LogRecord[] = [];
   const config = ConfigSchema.parse({
-    dataDir: '/in-memory',
+    // The store is in memory (in-process host); files the server writes (backups, compliance
+    // output) go to a fresh temporary directory.
+    dataDir: mkdtempSync(join(tmpdir(), 'parlance-harness-')),
     adminPassword: TEST_ADMIN_PASSWORD,
     logLevel: 'debug',
     ...overrides,
@@ -155,6 +157,7 @@ export const SAMPLE_INPUTS: { [M in AdminMethod]: (f: Fixtures) => AdminInput<M>
   'policies.effective': (f) => ({ userId: f.userId }),
   'sip.recentMessages': () => ({ limit: 10 }),
   'logs.recent': () => ({ limit: 10 }),
+  'store.backup': () => ({ name: 'harness.backup' }),
   'compliance.getConfig': () => ({}),
   'compliance.updateConfig': () => ({ runIntervalMinutes: 60, addUserDetails: true }),
   'compliance.status': () => ({}),

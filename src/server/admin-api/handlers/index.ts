@@ -1,6 +1,7 @@
 /** Every admin method's handler, assembled from the per-resource files. Thin: services do the work. */
 import type { LogRingBuffer } from '../../log/log-ring-buffer.js';
 import type { AuthService } from '../../services/auth/auth-service.js';
+import type { BackupService } from '../../services/backup/backup-service.js';
 import type { PolicyService } from '../../services/policy/policy-service.js';
 import type { CategoriesService } from '../../services/categories/categories-service.js';
 import type { ComplianceService } from '../../services/compliance/compliance-service.js';
@@ -14,7 +15,7 @@ import { complianceHandlers } from './compliance-handlers.js';
 import type { AdminHandlers } from './handler-types.js';
 import { policiesHandlers } from './policies-handlers.js';
 import { roomsHandlers } from './rooms-handlers.js';
-import { logsHandlers, serverHandlers } from './server-handlers.js';
+import { logsHandlers, serverHandlers, storeHandlers } from './server-handlers.js';
 import { sipHandlers, type SipMessageSource } from './sip-handlers.js';
 import { usersHandlers } from './users-handlers.js';
 
@@ -24,6 +25,7 @@ export interface HandlerServices {
   rooms: RoomsService;
   users: UsersService;
   status: StatusService;
+  backup: BackupService;
   logs: LogRingBuffer;
   policies: PolicyService;
   /** The SIP front end's message ring; null when SIP is off. */
@@ -35,6 +37,7 @@ export interface HandlerServices {
 export function createAdminHandlers(s: HandlerServices): AdminHandlers {
   return {
     ...serverHandlers(s.status),
+    ...storeHandlers(s.backup),
     ...logsHandlers(s.logs),
     ...authHandlers(s.auth),
     ...categoriesHandlers(s.categories),

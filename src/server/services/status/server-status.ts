@@ -7,6 +7,12 @@ export interface StoreStatsView {
   schemaVersion: number;
   sizeBytes: number;
   durable: boolean;
+  lastSeq: number;
+  readOnly: boolean;
+  maxDatabaseBytes: number | null;
+  nearLimit: boolean;
+  journal?: { segments: number; bytes: number; framesSinceSnapshot: number } | undefined;
+  snapshot?: { seq: number; bytes: number; writtenAt: string | null; lastDurationMs: number | null } | undefined;
 }
 
 export interface StatusDeps {
@@ -42,7 +48,10 @@ export interface ServerStatus {
   httpUrl: string | null;
   dataDir: string;
   host: 'electron' | 'headless' | 'in-process';
-  store: StoreStatsView;
+  store: Omit<StoreStatsView, 'journal' | 'snapshot'> & {
+    journal: { segments: number; bytes: number; framesSinceSnapshot: number } | null;
+    snapshot: { seq: number; bytes: number; writtenAt: string | null; lastDurationMs: number | null } | null;
+  };
   counts: { categories: number; rooms: number; users: number };
   memory: { rssBytes: number; heapUsedBytes: number };
   sip: SipStatusView | null;
@@ -57,7 +66,7 @@ export function createStatusService(deps: StatusDeps) {
       rooms: r.rooms.count(),
       users: r.users.count(),
     }));
-    const { kind, schemaVersion, sizeBytes, durable } = deps.storeStats();
+    const stats = deps.storeStats();
     return {
       name: 'parlance',
       version: deps.version,
@@ -67,7 +76,24 @@ export function createStatusService(deps: StatusDeps) {
       httpUrl: deps.httpUrl(),
       dataDir: deps.dataDir,
       host: deps.hostKind,
-      store: { kind, schemaVersion, sizeBytes, durable },
+      store: {
+        kind: stats.kind,
+        schemaVersion: stats.schemaVersion,
+        sizeBytes: stats.sizeBytes,
+        durable: stats.durable,
+        lastSeq: stats.lastSeq,
+        readOnly: stats.readOnly,
+        maxDatabaseBytes: stats.maxDatabaseBytes,
+        nearLimit: stats.nearLimit,
+        journal: stats.journal
+          ? {
+              segments: stats.journal.segments,
+              bytes: stats.journal.bytes,
+              framesSinceSnapshot: stats.journal.framesSinceSnapshot,
+            }
+          : null,
+        snapshot: stats.snapshot ?? null,
+      },
       counts,
       memory: deps.memory(),
       sip: deps.sip?.() ?? null,
