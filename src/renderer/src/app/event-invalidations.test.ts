@@ -83,4 +83,38 @@ describe('server events into the cache', () => {
     expect(invalidated(['users', 'list', {}])).toBe(true);
     expect(invalidated(['auth', 'session'])).toBe(true);
   });
+
+  it('a SIP post refreshes the inspector of that room (history, counts, searches) and nothing else', () => {
+    const queryClient = new QueryClient();
+    const keys = [
+      ['room-inspector', 'r1', 'history'],
+      ['room-inspector', 'r1', 'details'],
+      ['room-inspector', 'r1', 'search', { text: 'x' }],
+      ['room-inspector', 'r1', 'participants'],
+      ['room-inspector', 'r2', 'history'],
+      ['rooms', 'list', {}],
+    ];
+    for (const key of keys) queryClient.setQueryData(key, { seeded: true });
+    const transport = createScriptedTransport(() => ({ ok: true, value: {} }));
+    const unsubscribe = subscribeServerEvents(createAdminClient(transport), queryClient, invalidationsForEvent);
+    const posted = {
+      roomId: 'r1',
+      messageId: 7,
+      author: 'sip:a@example.com',
+      at: '',
+      text: 'hi',
+      alert: false,
+      storyTitle: null,
+    };
+    transport.emit({ kind: 'event', event: { name: 'room.message.posted', payload: posted } });
+    const invalidated = (key: unknown[]) => queryClient.getQueryState(key)?.isInvalidated;
+    expect(keys.map((key) => invalidated(key))).toEqual([true, true, true, false, false, false]);
+    transport.emit({
+      kind: 'event',
+      event: { name: 'room.participants.changed', payload: { roomId: 'r1', count: 1, suppressed: false } },
+    });
+    expect(invalidated(['room-inspector', 'r1', 'participants'])).toBe(true);
+    expect(invalidated(['room-inspector', 'r2', 'history'])).toBe(false);
+    unsubscribe();
+  });
 });

@@ -1,5 +1,5 @@
-import { LogViewer } from '../../features/logs/components/log-viewer';
+import { LogsScreen } from '../../features/logs/components/logs-screen';
 
 export function LogsRoute() {
-  return <LogViewer />;
+  return <LogsScreen />;
 }

@@ -1,7 +1,27 @@
+import { useMemo } from 'react';
 import { useSession } from '../../features/auth/api/get-session';
+import { PoliciesPanel } from '../../features/policies/components/policies-panel';
+import { UserPoliciesPanel } from '../../features/policies/components/user-policies-panel';
+import { useUsers } from '../../features/users/api/get-users';
 import { UsersScreen } from '../../features/users/components/users-screen';
 
 export function UsersRoute() {
   const session = useSession();
-  return <UsersScreen signedInUserId={session.data?.user.id} />;
+  const users = useUsers();
+  const policyUsers = useMemo(
+    () =>
+      (users.data ?? [])
+        .map(({ id, sipUri, displayName }) => ({ id, sipUri, displayName }))
+        .sort((a, b) => a.displayName.localeCompare(b.displayName)),
+    [users.data],
+  );
+  return (
+    <>
+      <UsersScreen signedInUserId={session.data?.user.id} />
+      <div style={{ marginTop: 24 }}>
+        <PoliciesPanel />
+        <UserPoliciesPanel users={policyUsers} />
+      </div>
+    </>
+  );
 }

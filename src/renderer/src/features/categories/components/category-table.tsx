@@ -12,10 +12,11 @@ interface CategoryTableProps {
   categories: CategoryT[];
   onEdit: (category: CategoryT) => void;
   onDelete: (category: CategoryT) => void;
+  onScope: (category: CategoryT) => void;
   filtered: boolean;
 }
 
-export function CategoryTable({ categories, onEdit, onDelete, filtered }: CategoryTableProps) {
+export function CategoryTable({ categories, onEdit, onDelete, onScope, filtered }: CategoryTableProps) {
   const columns = [
     column.accessor('name', { header: 'Name', cell: (info) => <strong>{info.getValue()}</strong> }),
     column.accessor('description', {
@@ -37,6 +38,14 @@ export function CategoryTable({ categories, onEdit, onDelete, filtered }: Catego
         const category = info.row.original;
         return (
           <div className="row-actions">
+            <button
+              type="button"
+              className="button button--small"
+              aria-label={`Scope of ${category.name}`}
+              onClick={() => onScope(category)}
+            >
+              Scope
+            </button>
             <button
               type="button"
               className="button button--small"

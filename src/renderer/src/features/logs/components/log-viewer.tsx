@@ -1,7 +1,6 @@
 import { useDeferredValue, useState } from 'react';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { formatTime } from '../../../components/ui/format';
-import { PageHeader } from '../../../components/ui/page-header';
 import { LOG_LEVELS, useRecentLogs, type LogLevel } from '../api/get-recent-logs';
 
 const LIMIT = 500;
@@ -25,7 +24,6 @@ export function LogViewer() {
 
   return (
     <>
-      <PageHeader title="Logs" description="Recent server log records, newest first." />
       <div className="toolbar" role="search" aria-label="Filter logs">
         <label className="toolbar__field">
           <span className="toolbar__label">Minimum level</span>

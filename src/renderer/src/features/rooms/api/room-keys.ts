@@ -8,7 +8,18 @@ export const roomKeys = {
   list: (filters: RoomFilters) => [...roomKeys.lists(), filters] as const,
   details: () => [...roomKeys.all, 'detail'] as const,
   detail: (id: string) => [...roomKeys.details(), id] as const,
+  /** Members, managers and presenters (`rooms.getRoles`). */
+  roles: (id: string) => [...roomKeys.detail(id), 'roles'] as const,
+  /** Add-in, roles, counts (`rooms.details`): what the member/manager/add-in filters look at. */
+  facts: (id: string) => [...roomKeys.detail(id), 'facts'] as const,
 };
+
+/** Filters `rooms.list` cannot apply; the screen applies them to each room's details. */
+export interface RoomRoleFilters {
+  member?: string;
+  manager?: string;
+  addinId?: string;
+}
 
 /** Drops unset filters so equal filters give equal keys. */
 export function normalizeRoomFilters(filters: RoomFilters): RoomFilters {

@@ -1,15 +1,18 @@
-import type { RoomFilters } from '../api/room-keys';
+import type { RoomFilters, RoomRoleFilters } from '../api/room-keys';
 import { PRIVACY_LABELS, TYPE_LABELS } from './room-labels';
-import type { CategoryOption } from './rooms-screen-props';
+import type { AddinOption, CategoryOption } from './rooms-screen-props';
+
+export type AllRoomFilters = RoomFilters & RoomRoleFilters;
 
 interface RoomFiltersBarProps {
-  filters: RoomFilters;
+  filters: AllRoomFilters;
   categories: CategoryOption[];
-  onChange: (filters: RoomFilters) => void;
+  addins: AddinOption[];
+  onChange: (filters: AllRoomFilters) => void;
 }
 
-export function RoomFiltersBar({ filters, categories, onChange }: RoomFiltersBarProps) {
-  const patch = (change: Partial<RoomFilters>) => onChange({ ...filters, ...change });
+export function RoomFiltersBar({ filters, categories, addins, onChange }: RoomFiltersBarProps) {
+  const patch = (change: Partial<AllRoomFilters>) => onChange({ ...filters, ...change });
   const disabledValue = filters.disabled === undefined ? '' : String(filters.disabled);
   return (
     <div className="toolbar" role="search" aria-label="Filter rooms">
@@ -75,6 +78,36 @@ export function RoomFiltersBar({ filters, categories, onChange }: RoomFiltersBar
           <option value="">Enabled and disabled</option>
           <option value="false">Enabled only</option>
           <option value="true">Disabled only</option>
+        </select>
+      </label>
+      <label className="toolbar__field">
+        <span className="toolbar__label">Member</span>
+        <input
+          type="search"
+          placeholder="sip:user@… or group"
+          value={filters.member ?? ''}
+          onChange={(event) => patch({ member: event.target.value })}
+        />
+      </label>
+      <label className="toolbar__field">
+        <span className="toolbar__label">Manager</span>
+        <input
+          type="search"
+          placeholder="sip:user@… or group"
+          value={filters.manager ?? ''}
+          onChange={(event) => patch({ manager: event.target.value })}
+        />
+      </label>
+      <label className="toolbar__field">
+        <span className="toolbar__label">Add-in</span>
+        <select value={filters.addinId ?? ''} onChange={(event) => patch({ addinId: event.target.value || undefined })}>
+          <option value="">Any add-in</option>
+          <option value="none">No add-in</option>
+          {addins.map((addin) => (
+            <option key={addin.id} value={addin.id}>
+              {addin.name}
+            </option>
+          ))}
         </select>
       </label>
     </div>

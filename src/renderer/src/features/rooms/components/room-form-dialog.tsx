@@ -67,8 +67,11 @@ export function RoomFormDialog({ room, categories, relatedKeys, onClose }: RoomF
       return;
     }
     try {
-      if (room) await update.mutateAsync({ id: room.id, ...result.data });
-      else await create.mutateAsync(result.data);
+      // The category changes only through Move, which reports the role entries it purges.
+      if (room) {
+        const { categoryId: _categoryId, ...changes } = result.data;
+        await update.mutateAsync({ id: room.id, ...changes });
+      } else await create.mutateAsync(result.data);
       onClose();
     } catch (error) {
       setErrors(fieldErrorsFromServer(error, SERVER_CODE_FIELDS));
@@ -96,13 +99,20 @@ export function RoomFormDialog({ room, categories, relatedKeys, onClose }: RoomF
         <Field
           label="Category"
           error={errors.categoryId}
-          hint={categories.length === 0 ? 'Create a category first: every room belongs to one.' : undefined}
+          hint={
+            room
+              ? 'Use Move in the room list to change the category: it shows which role entries are purged.'
+              : categories.length === 0
+                ? 'Create a category first: every room belongs to one.'
+                : undefined
+          }
         >
           {(control) => (
             <select
               {...control}
               value={values.categoryId}
               required
+              disabled={Boolean(room)}
               onChange={(event) => set('categoryId', event.target.value)}
             >
               <option value="">Select a category…</option>

@@ -1,3 +1,4 @@
+import { Link } from 'wouter';
 import type { RoomT } from '../../../../../server/admin-api/contract';
 import { Badge } from '../../../components/ui/badge';
 import { createDataTableColumns, DataTable } from '../../../components/ui/data-table';
@@ -12,11 +13,20 @@ interface RoomTableProps {
   filtered: boolean;
   onEdit: (room: RoomT) => void;
   onDelete: (room: RoomT) => void;
+  onRoles: (room: RoomT) => void;
+  onMove: (room: RoomT) => void;
 }
 
-export function RoomTable({ rooms, filtered, onEdit, onDelete }: RoomTableProps) {
+export function RoomTable({ rooms, filtered, onEdit, onDelete, onRoles, onMove }: RoomTableProps) {
   const columns = [
-    column.accessor('name', { header: 'Name', cell: (info) => <strong>{info.getValue()}</strong> }),
+    column.accessor('name', {
+      header: 'Name',
+      cell: (info) => (
+        <Link href={`/rooms/${info.row.original.id}`} aria-label={`Inspect ${info.getValue()}`}>
+          <strong>{info.getValue()}</strong>
+        </Link>
+      ),
+    }),
     column.accessor('categoryName', { header: 'Category' }),
     column.accessor('privacy', {
       header: 'Privacy',
@@ -39,6 +49,22 @@ export function RoomTable({ rooms, filtered, onEdit, onDelete }: RoomTableProps)
         const room = info.row.original;
         return (
           <div className="row-actions">
+            <button
+              type="button"
+              className="button button--small"
+              aria-label={`Roles of ${room.name}`}
+              onClick={() => onRoles(room)}
+            >
+              Roles
+            </button>
+            <button
+              type="button"
+              className="button button--small"
+              aria-label={`Move ${room.name}`}
+              onClick={() => onMove(room)}
+            >
+              Move
+            </button>
             <button
               type="button"
               className="button button--small"

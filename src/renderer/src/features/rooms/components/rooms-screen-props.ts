@@ -3,3 +3,9 @@ export interface CategoryOption {
   id: string;
   name: string;
 }
+
+/** Add-ins the room filters offer (supplied by app/). */
+export interface AddinOption {
+  id: string;
+  name: string;
+}

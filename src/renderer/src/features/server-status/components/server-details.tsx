@@ -9,7 +9,10 @@ export function ServerDetails() {
   const data = status.data;
   return (
     <>
-      <PageHeader title="Server" description="Where this server runs and how it stores its data." />
+      <PageHeader
+        title="Server"
+        description="Where this server runs, how it stores its data, and its Persistent Chat configuration."
+      />
       {status.isError ? <ErrorBanner message={status.error.message} onRetry={() => void status.refetch()} /> : null}
       {status.isPending ? <p className="muted">Loading…</p> : null}
       {data ? (
@@ -51,15 +54,6 @@ export function ServerDetails() {
               <dt>Durable</dt>
               <dd>{data.store.durable ? <Badge tone="success">yes</Badge> : <Badge tone="warning">no</Badge>}</dd>
             </dl>
-          </section>
-          <section className="panel" aria-labelledby="server-config">
-            <h2 id="server-config" className="panel__title">
-              Configuration and policies
-            </h2>
-            <p className="muted">
-              Server configuration and policies are not editable from the console in this version. Use the config file
-              in the data directory, <code>PARLANCE_*</code> environment variables or command-line flags.
-            </p>
           </section>
         </div>
       ) : null}

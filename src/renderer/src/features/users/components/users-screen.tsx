@@ -97,7 +97,7 @@ export function UsersScreen({ signedInUserId }: { signedInUserId?: string }) {
     <>
       <PageHeader
         title="Users & Policies"
-        description="Accounts that can sign in to Parlance. Policies arrive in a later version."
+        description="Accounts that can sign in to Parlance, and the Persistent Chat policy that applies to each."
         actions={
           <button type="button" className="button button--primary" onClick={() => setEditing({ kind: 'create' })}>
             New user
