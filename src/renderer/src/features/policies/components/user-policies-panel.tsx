@@ -9,7 +9,8 @@ export interface PolicyUser {
   displayName: string;
 }
 
-const SOURCE_LABELS = { global: 'global', site: 'site', user: 'assigned' } as const;
+/** Where the effective policy comes from; the global one needs no note. */
+const SOURCE_NOTES = { global: '', site: '(site)', user: '(assigned)' } as const;
 
 /** Each user's effective policy, and the per-user policy assignment (`<Automatic>` = none). */
 export function UserPoliciesPanel({ users }: { users: PolicyUser[] }) {
@@ -62,7 +63,7 @@ export function UserPoliciesPanel({ users }: { users: PolicyUser[] }) {
                   <td>
                     {e ? (
                       <>
-                        <code>{e.policy.identity}</code> <span className="muted">({SOURCE_LABELS[e.source]})</span>
+                        <code>{e.policy.identity}</code> <span className="muted">{SOURCE_NOTES[e.source]}</span>
                       </>
                     ) : (
                       <span className="muted">…</span>
