@@ -53,6 +53,8 @@ export async function openDurableStore(options: DurableStoreOptions): Promise<Du
       dir,
       snapshotSeq: recovered.snapshotSeq,
       replayedFrames: recovered.replayedFrames,
+      ftsDeferred: recovered.ftsDeferred,
+      ...recovered.phases,
       lastSeq,
       ms: Math.round(performance.now() - started),
     });

@@ -45,7 +45,11 @@ function encodeParams(params: SqlParams): EncodedValue[] | Record<string, Encode
 }
 
 function decodeParams(params: EncodedValue[] | Record<string, EncodedValue>): SqlParams {
-  if (Array.isArray(params)) return params.map(decodeValue);
+  if (Array.isArray(params)) {
+    // Most parameter lists hold only strings, numbers and nulls: keep the parsed array as it is.
+    for (const v of params) if (v !== null && typeof v === 'object') return params.map(decodeValue);
+    return params as SqlValue[];
+  }
   const out: Record<string, SqlValue> = {};
   for (const [k, v] of Object.entries(params)) out[k] = decodeValue(v);
   return out;
@@ -71,13 +75,36 @@ export function decodePayload(bytes: Uint8Array): JournalPayload {
   if (!Number.isSafeInteger(raw.seq) || !Number.isSafeInteger(raw.schemaVersion) || !Array.isArray(raw.ops)) {
     throw new Error('Journal payload has an invalid shape');
   }
-  const ops = (raw.ops as { sql: unknown; params?: unknown }[]).map((op) => {
+  const ops: JournalOp[] = new Array<JournalOp>(raw.ops.length);
+  for (let i = 0; i < ops.length; i++) {
+    const op = raw.ops[i] as { sql: unknown; params?: unknown };
     if (typeof op.sql !== 'string') throw new Error('Journal op has no SQL');
-    return op.params === undefined
-      ? { sql: op.sql }
-      : { sql: op.sql, params: decodeParams(op.params as EncodedValue[] | Record<string, EncodedValue>) };
-  });
+    ops[i] =
+      op.params === undefined
+        ? { sql: op.sql }
+        : { sql: op.sql, params: decodeParams(op.params as EncodedValue[] | Record<string, EncodedValue>) };
+  }
   return { seq: raw.seq as number, schemaVersion: raw.schemaVersion as number, ops };
+}
+
+const SEQ_PREFIX = Buffer.from('{"seq":', 'utf8');
+
+/**
+ * The sequence number of an encoded payload without parsing it: `encodePayload` always writes
+ * `{"seq":<digits>,` first. Undefined if the payload does not start that way.
+ */
+export function peekPayloadSeq(body: Uint8Array): number | undefined {
+  const n = SEQ_PREFIX.length;
+  if (body.length <= n) return undefined;
+  for (let i = 0; i < n; i++) if (body[i] !== SEQ_PREFIX[i]) return undefined;
+  let seq = 0;
+  let i = n;
+  for (; i < body.length && i < n + 16; i++) {
+    const c = body[i]!;
+    if (c < 0x30 || c > 0x39) break;
+    seq = seq * 10 + (c - 0x30);
+  }
+  return i > n && body[i] === 0x2c /* , */ ? seq : undefined;
 }
 
 export function encodeFrame(payload: JournalPayload): Buffer {
@@ -90,15 +117,25 @@ export function encodeFrame(payload: JournalPayload): Buffer {
 }
 
 export type FrameReadResult =
-  | { kind: 'frame'; payload: JournalPayload; end: number }
+  | {
+      kind: 'frame';
+      seq: number;
+      /** Undefined when the frame was only verified (its sequence is at or below `decodeAbove`). */
+      payload: JournalPayload | undefined;
+      end: number;
+    }
   | {
       kind: 'bad';
       reason: 'short-header' | 'short-payload' | 'bad-length' | 'checksum' | 'payload';
       declaredEnd: number;
     };
 
-/** Reads the frame at `offset` of `buf` (the whole segment). */
-export function readFrameAt(buf: Uint8Array, offset: number): FrameReadResult {
+/**
+ * Reads the frame at `offset` of `buf` (the whole segment). Length and checksum are always
+ * verified; frames with a sequence at or below `decodeAbove` (already in the snapshot) are not
+ * JSON-decoded, since nothing will replay them.
+ */
+export function readFrameAt(buf: Uint8Array, offset: number, decodeAbove?: number): FrameReadResult {
   const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
   if (offset + FRAME_HEADER_BYTES > b.length) return { kind: 'bad', reason: 'short-header', declaredEnd: b.length };
   const length = b.readUInt32LE(offset);
@@ -109,8 +146,13 @@ export function readFrameAt(buf: Uint8Array, offset: number): FrameReadResult {
   if (end > b.length) return { kind: 'bad', reason: 'short-payload', declaredEnd: end };
   const body = b.subarray(start, end);
   if (crc32(body) !== sum) return { kind: 'bad', reason: 'checksum', declaredEnd: end };
+  if (decodeAbove !== undefined) {
+    const seq = peekPayloadSeq(body);
+    if (seq !== undefined && seq <= decodeAbove) return { kind: 'frame', seq, payload: undefined, end };
+  }
   try {
-    return { kind: 'frame', payload: decodePayload(body), end };
+    const payload = decodePayload(body);
+    return { kind: 'frame', seq: payload.seq, payload, end };
   } catch {
     return { kind: 'bad', reason: 'payload', declaredEnd: end };
   }

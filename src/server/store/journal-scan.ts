@@ -3,7 +3,9 @@ import { FRAME_HEADER_BYTES, readFrameAt, type JournalPayload } from './journal-
 export interface ScannedFrame {
   offset: number;
   end: number;
-  payload: JournalPayload;
+  seq: number;
+  /** Undefined for a frame only verified, not decoded (see `scanSegment`'s `decodeAbove`). */
+  payload: JournalPayload | undefined;
 }
 
 export interface BadFrame {
@@ -40,15 +42,19 @@ function allZero(buf: Buffer, from: number): boolean {
   return true;
 }
 
-/** Reads every frame of a segment; stops at the first bad one and classifies it. */
-export function scanSegment(data: Uint8Array): SegmentScan {
+/**
+ * Reads every frame of a segment; stops at the first bad one and classifies it. Every frame's
+ * length and checksum are verified; frames with a sequence at or below `decodeAbove` are not
+ * decoded (recovery passes the snapshot's sequence: those frames are never replayed).
+ */
+export function scanSegment(data: Uint8Array, decodeAbove?: number): SegmentScan {
   const buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   const frames: ScannedFrame[] = [];
   let offset = 0;
   while (offset < buf.length) {
-    const r = readFrameAt(buf, offset);
+    const r = readFrameAt(buf, offset, decodeAbove);
     if (r.kind === 'frame') {
-      frames.push({ offset, end: r.end, payload: r.payload });
+      frames.push({ offset, end: r.end, seq: r.seq, payload: r.payload });
       offset = r.end;
       continue;
     }

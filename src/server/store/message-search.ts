@@ -33,24 +33,42 @@ export const DEFAULT_MESSAGE_TABLE: MessageTableNames = {
   text: 'text',
 };
 
+/**
+ * The four sync triggers as SQLite stores them in `sqlite_master.sql` (`CREATE TRIGGER name …END`),
+ * keyed by trigger name. Journal replay recognises them by this exact text (see fts-replay.ts).
+ */
+export function messageSearchTriggers(n: MessageTableNames = DEFAULT_MESSAGE_TABLE): Record<string, string> {
+  return {
+    [`${n.fts}_ai`]: `CREATE TRIGGER ${n.fts}_ai AFTER INSERT ON ${n.table} BEGIN
+  INSERT INTO ${n.fts} (docid, ${n.text}) VALUES (new.${n.id}, new.${n.text});
+END`,
+    [`${n.fts}_bd`]: `CREATE TRIGGER ${n.fts}_bd BEFORE DELETE ON ${n.table} BEGIN
+  DELETE FROM ${n.fts} WHERE docid = old.${n.id};
+END`,
+    [`${n.fts}_bu`]: `CREATE TRIGGER ${n.fts}_bu BEFORE UPDATE OF ${n.text} ON ${n.table} BEGIN
+  DELETE FROM ${n.fts} WHERE docid = old.${n.id};
+END`,
+    [`${n.fts}_au`]: `CREATE TRIGGER ${n.fts}_au AFTER UPDATE OF ${n.text} ON ${n.table} BEGIN
+  INSERT INTO ${n.fts} (docid, ${n.text}) VALUES (new.${n.id}, new.${n.text});
+END`,
+  };
+}
+
+/** The FTS table's DDL as stored in `sqlite_master.sql`. */
+export function messageSearchFtsTableSql(n: MessageTableNames = DEFAULT_MESSAGE_TABLE): string {
+  return `CREATE VIRTUAL TABLE ${n.fts} USING fts4(content="${n.table}", ${n.text}, tokenize=unicode61 "remove_diacritics=1")`;
+}
+
 /** DDL for the FTS table, its sync triggers and the history indexes (run after the table exists). */
 export function messageSearchDdl(n: MessageTableNames = DEFAULT_MESSAGE_TABLE): string {
+  const triggers = Object.values(messageSearchTriggers(n)).map(
+    (sql) => `${sql.replace(/^CREATE TRIGGER /, 'CREATE TRIGGER IF NOT EXISTS ')};`,
+  );
   return `CREATE UNIQUE INDEX IF NOT EXISTS ${n.table}_room_seq ON ${n.table} (${n.roomId}, ${n.roomSeq});
 CREATE INDEX IF NOT EXISTS ${n.table}_author ON ${n.table} (${n.author}, ${n.id});
 CREATE INDEX IF NOT EXISTS ${n.table}_posted ON ${n.table} (${n.postedAt});
-CREATE VIRTUAL TABLE IF NOT EXISTS ${n.fts} USING fts4(content="${n.table}", ${n.text}, tokenize=unicode61 "remove_diacritics=1");
-CREATE TRIGGER IF NOT EXISTS ${n.fts}_ai AFTER INSERT ON ${n.table} BEGIN
-  INSERT INTO ${n.fts} (docid, ${n.text}) VALUES (new.${n.id}, new.${n.text});
-END;
-CREATE TRIGGER IF NOT EXISTS ${n.fts}_bd BEFORE DELETE ON ${n.table} BEGIN
-  DELETE FROM ${n.fts} WHERE docid = old.${n.id};
-END;
-CREATE TRIGGER IF NOT EXISTS ${n.fts}_bu BEFORE UPDATE OF ${n.text} ON ${n.table} BEGIN
-  DELETE FROM ${n.fts} WHERE docid = old.${n.id};
-END;
-CREATE TRIGGER IF NOT EXISTS ${n.fts}_au AFTER UPDATE OF ${n.text} ON ${n.table} BEGIN
-  INSERT INTO ${n.fts} (docid, ${n.text}) VALUES (new.${n.id}, new.${n.text});
-END;`;
+${messageSearchFtsTableSql(n).replace(/^CREATE VIRTUAL TABLE /, 'CREATE VIRTUAL TABLE IF NOT EXISTS ')};
+${triggers.join('\n')}`;
 }
 
 /** Re-indexes existing rows (after adding FTS to a table that already has messages). */

@@ -32,8 +32,8 @@ export interface JournalCorruption {
 
 export interface JournalInspection {
   segments: SegmentReport[];
-  /** Every good frame in order, with where it came from. */
-  frames: { payload: JournalPayload; file: string; offset: number; end: number }[];
+  /** Every good frame in order, with where it came from (`payload` undefined if not decoded). */
+  frames: { seq: number; payload: JournalPayload | undefined; file: string; offset: number; end: number }[];
   tornTail?: { file: string; offset: number; droppedBytes: number; reason: string };
   corruption?: JournalCorruption;
 }
@@ -60,25 +60,25 @@ export function inspectSnapshots(listing: StoreListing): SnapshotReport[] {
  * Reads every journal segment. A bad frame is a torn tail only in the last segment and only when
  * nothing valid follows it (STYLE.md §8.4); anything else is corruption.
  */
-export function inspectJournal(listing: StoreListing): JournalInspection {
+export function inspectJournal(listing: StoreListing, options: { decodeAbove?: number } = {}): JournalInspection {
   const result: JournalInspection = { segments: [], frames: [] };
   const last = listing.segments.length - 1;
   listing.segments.forEach((seg, index) => {
     const data = readFileSync(seg.path);
-    const scan = scanSegment(data);
+    const scan = scanSegment(data, options.decodeAbove);
     const report: SegmentReport = {
       name: seg.name,
       path: seg.path,
       bytes: scan.bytes,
-      firstSeq: scan.frames[0]?.payload.seq ?? null,
-      lastSeq: scan.frames.at(-1)?.payload.seq ?? null,
+      firstSeq: scan.frames[0]?.seq ?? null,
+      lastSeq: scan.frames.at(-1)?.seq ?? null,
       frames: scan.frames.length,
       ...(scan.bad ? { bad: scan.bad } : {}),
     };
     result.segments.push(report);
     if (result.corruption) return;
     for (const f of scan.frames)
-      result.frames.push({ payload: f.payload, file: seg.path, offset: f.offset, end: f.end });
+      result.frames.push({ seq: f.seq, payload: f.payload, file: seg.path, offset: f.offset, end: f.end });
     if (scan.bad) {
       if (index === last && scan.bad.tornTail) {
         result.tornTail = {

@@ -6,7 +6,8 @@ import { SqlConnection } from './sql-connection.js';
 import { readSnapshotFile } from './snapshot-file.js';
 import { listStoreFiles } from './store-files.js';
 import { inspectJournal } from './store-inspection.js';
-import { ensureMeta, readLastSeq, readSchemaVersion, rollbackQuietly, SET_LAST_SEQ_SQL } from './store-meta.js';
+import { replayFrames } from './journal-replay.js';
+import { ensureMeta, readLastSeq, readSchemaVersion } from './store-meta.js';
 
 export interface RecoveryResult {
   conn: SqlConnection;
@@ -15,6 +16,10 @@ export interface RecoveryResult {
   snapshotSeq: number;
   snapshotPath: string | null;
   replayedFrames: number;
+  /** True when replay deferred full-text maintenance to its end (fts-replay.ts). */
+  ftsDeferred: boolean;
+  /** Where the time went (milliseconds): snapshot load, journal scan (read + checksum + decode), replay. */
+  phases: { snapshotMs: number; scanMs: number; replayMs: number };
   truncated?: { file: string; offset: number; droppedBytes: number };
 }
 
@@ -27,7 +32,7 @@ export function recoverStore(
   dir: string,
   logger: Logger,
   pragmas: readonly string[],
-  options: { modifyFiles?: boolean } = {},
+  options: { modifyFiles?: boolean; chunkFrames?: number; deferFts?: boolean } = {},
 ): RecoveryResult {
   const modify = options.modifyFiles ?? true;
   const listing = listStoreFiles(dir);
@@ -36,7 +41,9 @@ export function recoverStore(
     rmSync(tmp, { force: true });
   }
 
+  const t0 = performance.now();
   let conn: SqlConnection | undefined;
+  let reopen: (() => SqlConnection) | undefined;
   let snapshotSeq = 0;
   let snapshotPath: string | null = null;
   for (const snap of [...listing.snapshots].reverse()) {
@@ -49,6 +56,7 @@ export function recoverStore(
         throw new Error(`meta.last_seq ${inside} does not match the snapshot header ${header.seq}`);
       }
       conn = candidate;
+      reopen = () => SqlConnection.create(sqlJs, image, pragmas);
       snapshotSeq = header.seq;
       snapshotPath = snap.path;
       break;
@@ -57,7 +65,10 @@ export function recoverStore(
     }
   }
 
-  const journal = inspectJournal(listing);
+  const t1 = performance.now();
+  // Frames the snapshot already contains are verified (length, checksum) but not decoded.
+  const journal = inspectJournal(listing, { decodeAbove: snapshotSeq });
+  const t2 = performance.now();
   if (journal.corruption) {
     conn?.close();
     throw new ServerError(
@@ -68,46 +79,29 @@ export function recoverStore(
   }
 
   if (!conn) {
-    const firstSeq = journal.frames[0]?.payload.seq;
+    const firstSeq = journal.frames[0]?.seq;
     if (listing.snapshots.length > 0 && firstSeq !== 1) {
       throw new ServerError('ERR_STORE_SNAPSHOT_CORRUPT', undefined, {
         snapshots: listing.snapshots.map((s) => s.path),
       });
     }
-    conn = SqlConnection.create(sqlJs, undefined, pragmas);
-    ensureMeta(conn);
-  }
-
-  let lastSeq = snapshotSeq;
-  let replayed = 0;
-  for (const frame of journal.frames) {
-    const { seq, schemaVersion, ops } = frame.payload;
-    if (seq <= lastSeq) continue;
-    const fail = (reason: string, cause?: unknown): never => {
-      conn.close();
-      throw new ServerError(
-        'ERR_STORE_JOURNAL_CORRUPT',
-        `Journal frame ${seq} in ${frame.file} at offset ${frame.offset} cannot be replayed: ${reason}`,
-        { file: frame.file, offset: frame.offset, seq, reason },
-        { cause },
-      );
+    reopen = () => {
+      const fresh = SqlConnection.create(sqlJs, undefined, pragmas);
+      ensureMeta(fresh);
+      return fresh;
     };
-    if (seq !== lastSeq + 1) fail(`expected sequence ${lastSeq + 1}`);
-    const dbVersion = readSchemaVersion(conn);
-    if (schemaVersion !== dbVersion) fail(`frame schema version ${schemaVersion} but database is at ${dbVersion}`);
-    try {
-      conn.exec('BEGIN');
-      for (const op of ops) conn.run(op.sql, op.params);
-      conn.run(SET_LAST_SEQ_SQL, [seq]);
-      conn.exec('COMMIT');
-    } catch (error) {
-      rollbackQuietly(conn);
-      fail((error as Error).message, error);
-    }
-    lastSeq = seq;
-    replayed++;
+    conn = reopen();
   }
 
+  const replay = replayFrames(conn, journal.frames, snapshotSeq, {
+    ...(options.chunkFrames === undefined ? {} : { chunkFrames: options.chunkFrames }),
+    ...(options.deferFts === false ? {} : { reopen }),
+    logger,
+  });
+  conn = replay.conn;
+  const { lastSeq, replayed, ftsDeferred } = replay;
+
+  const t3 = performance.now();
   let truncated: RecoveryResult['truncated'];
   if (journal.tornTail) {
     const { file, offset, droppedBytes, reason } = journal.tornTail;
@@ -132,6 +126,8 @@ export function recoverStore(
     snapshotSeq,
     snapshotPath,
     replayedFrames: replayed,
+    ftsDeferred,
+    phases: { snapshotMs: Math.round(t1 - t0), scanMs: Math.round(t2 - t1), replayMs: Math.round(t3 - t2) },
     ...(truncated ? { truncated } : {}),
   };
 }
