@@ -123,6 +123,12 @@ export class SqlConnection {
 
   close(): void {
     this.clearStatements();
+    try {
+      // leaving PERSIST mode deletes the kept rollback journal (sql.js only removes the database file)
+      this.db.exec('PRAGMA journal_mode = DELETE');
+    } catch {
+      /* closing anyway */
+    }
     this.db.close();
   }
 }
