@@ -139,15 +139,20 @@ async function main(): Promise<void> {
     await store.close();
 
     const recStart = performance.now();
+    const recoveryLogger = createMemoryLogger();
     store = (await openSqlStore({
       dir,
       migrations,
-      logger: createMemoryLogger(),
+      logger: recoveryLogger,
       snapshotEveryMs: 0,
     })) as DurableSqlStore;
     const recoverySeconds = (performance.now() - recStart) / 1000;
+    const recovered = recoveryLogger.records.find((r) => r.msg === 'store recovered') ?? {};
+    const phase = (k: string): number => Number((recovered as Record<string, unknown>)[k] ?? NaN);
     console.log(
-      `recovery: snapshot of ${MESSAGES} messages + ${FRAMES} journal frames in ${recoverySeconds.toFixed(2)} s`,
+      `recovery: snapshot of ${MESSAGES} messages + ${FRAMES} journal frames in ${recoverySeconds.toFixed(2)} s ` +
+        `(snapshot load ${phase('snapshotMs')} ms, journal scan ${phase('scanMs')} ms, replay ${phase('replayMs')} ms, ` +
+        `FTS deferred: ${String((recovered as Record<string, unknown>).ftsDeferred)})`,
     );
     sampleRss();
 
@@ -186,6 +191,9 @@ async function main(): Promise<void> {
     const figures = {
       ackedTxPerSec: Math.round(ackedTxPerSec),
       recoverySeconds: Number(recoverySeconds.toFixed(3)),
+      recoverySnapshotMs: phase('snapshotMs'),
+      recoveryScanMs: phase('scanMs'),
+      recoveryReplayMs: phase('replayMs'),
       snapshotMsPer100MB: Math.round(snapshotMsPer100MB),
       historyP99Ms: Number(historyP99Ms.toFixed(3)),
       searchP99Ms: Number(searchP99Ms.toFixed(3)),
