@@ -79,9 +79,13 @@ const KNOWN_NAMES = [
 ];
 
 const CANONICAL = new Map<string, string>(KNOWN_NAMES.map((n) => [n.toLowerCase(), n]));
+/** Names already in their canonical spelling (the common case on the wire and in our own code). */
+const EXACT = new Map<string, string>(KNOWN_NAMES.map((n) => [n, n]));
 
 /** `v` → `Via`, `call-id` → `Call-ID`; unknown names are returned unchanged. */
 export function canonicalHeaderName(name: string): string {
+  const exact = EXACT.get(name);
+  if (exact !== undefined) return exact;
   const lower = name.toLowerCase();
   if (lower.length === 1) {
     const full = COMPACT_FORMS[lower];

@@ -51,6 +51,8 @@ export interface ParseOptions {
 
 /** Header fields that must appear exactly once (RFC 3261 §7.3.1: not comma-list headers). */
 const SINGLE_VALUED = ['Call-ID', 'CSeq', 'From', 'To', 'Max-Forwards', 'Content-Type'];
+/** Parsed header names are canonical (canonicalHeaderName), so an exact lookup suffices. */
+const SINGLE_VALUED_SET = new Set(SINGLE_VALUED);
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
@@ -106,11 +108,13 @@ function parseUnsafe(frame: Buffer, options: ParseOptions): SipMessage | ParseFa
   }
   const info = reqInfo(startParsed, headers);
 
-  for (const name of SINGLE_VALUED) {
-    const values = headerValues({ headers }, name);
-    if (values.length > 1 && new Set(values).size > 1) {
-      return fail('duplicate-header', `conflicting ${name} headers`, info);
-    }
+  // One pass: the first value of each single-valued header, and whether a later one differs.
+  const firstValue = new Map<string, string>();
+  for (const h of headers) {
+    if (!SINGLE_VALUED_SET.has(h.name)) continue;
+    const seen = firstValue.get(h.name);
+    if (seen === undefined) firstValue.set(h.name, h.value);
+    else if (seen !== h.value) return fail('duplicate-header', `conflicting ${h.name} headers`, info);
   }
 
   const body = frame.subarray(end.index + end.length);
@@ -184,6 +188,20 @@ function validRequestLine(text: string): boolean {
   return valid;
 }
 
+/**
+ * From/To validity, memoized: the same dialog's From and To come back on every in-dialog message
+ * and every answer to a server INFO, and parseNameAddr (URI grammar) is the costly part.
+ */
+const nameAddrMemo = new Map<string, boolean>();
+function validNameAddr(value: string): boolean {
+  const hit = nameAddrMemo.get(value);
+  if (hit !== undefined) return hit;
+  const valid = parseNameAddr(value) !== undefined;
+  if (nameAddrMemo.size >= 32_768) nameAddrMemo.clear();
+  nameAddrMemo.set(value, valid);
+  return valid;
+}
+
 function checkHeaders(headers: SipHeader[], method: string | undefined): ParseFailure | undefined {
   const msg = { headers };
   for (const name of ['Via', 'From', 'To', 'Call-ID', 'CSeq']) {
@@ -193,8 +211,8 @@ function checkHeaders(headers: SipHeader[], method: string | undefined): ParseFa
   for (const via of splitHeaderLines(headerValues(msg, 'Via'))) {
     if (!parseVia(via)) return fail('bad-via', `malformed Via "${printable(via, 60)}"`);
   }
-  if (!parseNameAddr(headerValue(msg, 'From') ?? '')) return fail('bad-from', 'malformed From');
-  if (!parseNameAddr(headerValue(msg, 'To') ?? '')) return fail('bad-to', 'malformed To');
+  if (!validNameAddr(headerValue(msg, 'From') ?? '')) return fail('bad-from', 'malformed From');
+  if (!validNameAddr(headerValue(msg, 'To') ?? '')) return fail('bad-to', 'malformed To');
   const cseq = parseCSeq(headerValue(msg, 'CSeq') ?? '');
   if (!cseq) return fail('bad-cseq', `malformed CSeq "${printable(headerValue(msg, 'CSeq') ?? '', 30)}"`);
   // RFC 3261 §8.1.1.5: the CSeq method MUST match the method of the request.
@@ -219,7 +237,11 @@ function unfold(head: string): string[] {
 
 /** Trim SP and HTAB only (String#trim would also eat a U+FEFF at the start of a value). */
 function trimLws(text: string): string {
-  return text.replace(/^[ \t]+|[ \t]+$/g, '');
+  let a = 0;
+  let b = text.length;
+  while (a < b && (text.charCodeAt(a) === 0x20 || text.charCodeAt(a) === 0x09)) a++;
+  while (b > a && (text.charCodeAt(b - 1) === 0x20 || text.charCodeAt(b - 1) === 0x09)) b--;
+  return a === 0 && b === text.length ? text : text.slice(a, b);
 }
 
 function reqInfo(start: StartLine, headers: SipHeader[]): ParseFailure['request'] {

@@ -42,15 +42,20 @@ export type SipMessage = SipRequest | SipResponse;
 export function headerValues(message: Pick<SipMessageBase, 'headers'>, name: string): string[] {
   const wanted = canonicalHeaderName(name).toLowerCase();
   const out: string[] = [];
-  for (const h of message.headers) if (h.name.toLowerCase() === wanted) out.push(h.value);
+  for (const h of message.headers) if (sameName(h.name, wanted)) out.push(h.value);
   return out;
 }
 
 /** The first value of a header, or undefined. */
 export function headerValue(message: Pick<SipMessageBase, 'headers'>, name: string): string | undefined {
   const wanted = canonicalHeaderName(name).toLowerCase();
-  for (const h of message.headers) if (h.name.toLowerCase() === wanted) return h.value;
+  for (const h of message.headers) if (sameName(h.name, wanted)) return h.value;
   return undefined;
+}
+
+/** Case-insensitive name match; the length test spares the lower-casing of most non-matches. */
+function sameName(name: string, wantedLower: string): boolean {
+  return name.length === wantedLower.length && name.toLowerCase() === wantedLower;
 }
 
 export function hasHeader(message: Pick<SipMessageBase, 'headers'>, name: string): boolean {

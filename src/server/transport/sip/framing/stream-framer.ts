@@ -197,14 +197,8 @@ function garbage(): FramingError {
 
 /** Content-Length from a header section (long or compact `l` form; folded lines tolerated). */
 function contentLength(head: Buffer): number | FramingError {
-  const text = head.toString('latin1').replace(/\r?\n[ \t]+/g, ' ');
-  const values: string[] = [];
-  for (const line of text.split(/\r?\n/).slice(1)) {
-    const colon = line.indexOf(':');
-    if (colon <= 0) continue;
-    if (canonicalHeaderName(line.slice(0, colon).trim()) === 'Content-Length')
-      values.push(line.slice(colon + 1).trim());
-  }
+  const raw = head.toString('latin1');
+  const values = /\n[ \t]/.test(raw) ? contentLengthValuesFolded(raw) : contentLengthValues(raw);
   if (values.length === 0) {
     return { code: 'missing-content-length', message: 'a message on a stream transport must carry Content-Length' };
   }
@@ -212,4 +206,34 @@ function contentLength(head: Buffer): number | FramingError {
     return { code: 'bad-content-length', message: 'invalid Content-Length' };
   }
   return Number(values[0]);
+}
+
+/** The usual case (no folded lines): only lines starting with `c` or `l` are looked at. */
+function contentLengthValues(text: string): string[] {
+  const values: string[] = [];
+  let at = text.indexOf('\n');
+  while (at >= 0) {
+    const next = text.indexOf('\n', at + 1);
+    const first = text.charCodeAt(at + 1) | 0x20;
+    if (first === 0x63 /* c */ || first === 0x6c /* l */) {
+      const line = text.slice(at + 1, next < 0 ? text.length : next).replace(/\r$/, '');
+      const colon = line.indexOf(':');
+      if (colon > 0 && canonicalHeaderName(line.slice(0, colon).trim()) === 'Content-Length')
+        values.push(line.slice(colon + 1).trim());
+    }
+    at = next;
+  }
+  return values;
+}
+
+function contentLengthValuesFolded(raw: string): string[] {
+  const text = raw.replace(/\r?\n[ \t]+/g, ' ');
+  const values: string[] = [];
+  for (const line of text.split(/\r?\n/).slice(1)) {
+    const colon = line.indexOf(':');
+    if (colon <= 0) continue;
+    if (canonicalHeaderName(line.slice(0, colon).trim()) === 'Content-Length')
+      values.push(line.slice(colon + 1).trim());
+  }
+  return values;
 }
