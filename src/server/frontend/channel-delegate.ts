@@ -3,6 +3,9 @@
  * SIP dialogs; the channel gets one session per chat dialog, its XCCOS commands and posts, and a
  * way to send XCCOS back in server → client INFOs.
  */
+import type { XccosParseFailure } from '../protocol/xccos/parse-command.js';
+import type { XccosEnvelope } from '../protocol/xccos/xccos-types.js';
+
 export type SessionEndReason = 'bye' | 'expired' | 'info-failed' | 'connection-closed' | 'server-stopping';
 
 export interface ChatSession {
@@ -34,6 +37,9 @@ export interface XccosCommandInfo {
   readonly body: string;
 }
 
+/** `parseXccos(body)` as the front end already computed it. */
+export type ParsedXccos = XccosEnvelope | XccosParseFailure;
+
 export interface ChannelContext {
   /** The next server envid (unique, rising; XCCOS.md §9 item 4). */
   nextEnvid(): string;
@@ -42,8 +48,11 @@ export interface ChannelContext {
 export interface ChannelDelegate {
   onSessionOpened?(session: ChatSession): void;
   /** A `cmd` on a chat dialog (already answered SIP 200); reply with `session.sendXccos`. */
-  onCommand(session: ChatSession, command: XccosCommandInfo): void;
-  /** A `grpchat` post; the resolved status is the SIP answer to its INFO (XCCOS.md §2.7). */
-  onPost(session: ChatSession, body: string): Promise<number> | number;
+  onCommand(session: ChatSession, command: XccosCommandInfo, parsed?: ParsedXccos): void;
+  /**
+   * A `grpchat` post; the resolved status is the SIP answer to its INFO (XCCOS.md §2.7).
+   * `parsed` is the front end's parse of `body`, handed on so that it is not parsed twice.
+   */
+  onPost(session: ChatSession, body: string, parsed?: ParsedXccos): Promise<number> | number;
   onSessionClosed?(session: ChatSession, reason: SessionEndReason): void;
 }

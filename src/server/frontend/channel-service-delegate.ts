@@ -21,14 +21,14 @@ export function createChannelServiceDelegate(channel: ChannelService): ChannelDe
         }),
       );
     },
-    onCommand(session, command) {
+    onCommand(session, command, parsed) {
       const s = sessions.get(session.id);
-      if (s) void channel.handleInfo(s, command.body);
+      if (s) void channel.handleInfo(s, command.body, parsed);
     },
-    onPost(session, body) {
+    onPost(session, body, parsed) {
       const s = sessions.get(session.id);
       // No Channel session for this dialog: RFC 3261 481 makes SIPE start over (XCCOS.md §2.9).
-      return s ? channel.handleInfo(s, body) : 481;
+      return s ? channel.handleInfo(s, body, parsed) : 481;
     },
     onSessionClosed(session, reason) {
       const s = sessions.get(session.id);

@@ -211,7 +211,7 @@ export function createChatSessions(deps: ChatSessionsDeps) {
       // A readable command with a bad payload: SIP 200, then the coded error reply.
       tx.reply(200);
       if (state.kind === 'lookup') void sendInfo(state, serializeReplies(deps.nextEnvid(), [answer]));
-      else deps.channel.onCommand(state.session, commandInfo(envelope.replyTo!, body));
+      else deps.channel.onCommand(state.session, commandInfo(envelope.replyTo!, body), envelope);
       return;
     }
     if (envelope.kind === 'cmd') {
@@ -230,11 +230,11 @@ export function createChatSessions(deps: ChatSessionsDeps) {
         void sendInfo(state, serializeReplies(deps.nextEnvid(), [reply]));
         return;
       }
-      deps.channel.onCommand(state.session, commandInfo({ ...command, envid: envelope.envid }, body));
+      deps.channel.onCommand(state.session, commandInfo({ ...command, envid: envelope.envid }, body), envelope);
       return;
     }
     if (envelope.kind === 'grpchat' && state.kind !== 'lookup') {
-      Promise.resolve(deps.channel.onPost(state.session, body)).then(
+      Promise.resolve(deps.channel.onPost(state.session, body, envelope)).then(
         (status) => tx.reply(status),
         (e: unknown) => {
           log.error('channel onPost failed', { err: String(e) });

@@ -13,7 +13,8 @@ import type { Clock } from '../shared/clock-port.js';
 import type { DataPort } from '../shared/data-port.js';
 import type { EventPublisher } from '../shared/events-port.js';
 import type { ChannelHooks } from './channel-events.js';
-import type { NewMessage } from './channel-repo-port.js';
+import type { NewMessage, ServerChatConfig } from './channel-repo-port.js';
+import type { AccessCache } from './room-access-cache.js';
 import type { ChannelSession } from './channel-session.js';
 import { loadRoomAccess, policyUser, roomIdFromUri, type RoomAccess } from './room-access.js';
 import type { RoomPresence } from './room-presence.js';
@@ -26,6 +27,14 @@ export interface PostingDeps {
   events: EventPublisher;
   domain: string;
   nextEnvid(): string;
+  /** Remembers each (room, author)'s access between posts; cleared by every access change. */
+  accessCache: AccessCache<PostAccess>;
+}
+
+/** What authorizing a post reads from the store. */
+export interface PostAccess {
+  access: RoomAccess;
+  config: ServerChatConfig;
 }
 
 export type PostResult =
@@ -66,11 +75,15 @@ export function createPosting(deps: PostingDeps) {
     session?: ChannelSession,
   ): Promise<PostResult> {
     const roomId = roomIdFromUri(input.roomUri, domain);
-    const loaded = data.read((r) => {
-      if (roomId === undefined) return undefined;
-      const access = loadRoomAccess(r, roomId, policyUser(r, author.uri));
-      return access && { access, config: r.channel.serverConfig() };
-    });
+    const loaded =
+      roomId === undefined
+        ? undefined
+        : deps.accessCache.get(roomId, author.uri, () =>
+            data.read((r) => {
+              const access = loadRoomAccess(r, roomId, policyUser(r, author.uri));
+              return access && { access, config: r.channel.serverConfig() };
+            }),
+          );
     if (!loaded) return { ok: false, code: 'ERR_XCCOS_NO_SUCH_NODE', reason: 'no such room' };
     const { access, config } = loaded;
     if (session && !presence.has(access.room.id, session)) {

@@ -5,17 +5,17 @@
  * INFO bodies. Feature slices hook the core's decision points (channel-events.ts).
  */
 import type { Logger } from '../../log/logger.js';
-import { parseXccos, isXccosParseFailure } from '../../protocol/xccos/parse-command.js';
+import { parseXccos, isXccosParseFailure, type XccosParseFailure } from '../../protocol/xccos/parse-command.js';
 import { serializeNotices, serializeReplies } from '../../protocol/xccos/serialize-reply.js';
 import { errorReply, errorReplyForFailure, replyTo } from '../../protocol/xccos/xccos-errors.js';
-import type { XccosCommand, XccosReply } from '../../protocol/xccos/xccos-types.js';
+import type { XccosCommand, XccosEnvelope, XccosReply } from '../../protocol/xccos/xccos-types.js';
 import { ERROR_CATALOGUE } from '../../errors/error-codes.js';
 import type { Clock, IdGenerator } from '../shared/clock-port.js';
 import type { DataPort } from '../shared/data-port.js';
 import type { DomainEvent, EventPublisher } from '../shared/events-port.js';
 import type { ChannelEndpoint } from './channel-endpoint-port.js';
 import { createChannelHooks } from './channel-events.js';
-import { createPosting, type PostInput } from './channel-posting.js';
+import { createPosting, type PostAccess, type PostInput } from './channel-posting.js';
 import { createChannelQueries } from './channel-queries.js';
 import { createRoomMembership } from './channel-rooms.js';
 import type { ChannelSession, SessionEndReason } from './channel-session.js';
@@ -24,6 +24,7 @@ import { registerHistory } from './features/history.js';
 import { createParticipantLimit } from './features/participant-limit.js';
 import { registerPrivacy } from './features/privacy.js';
 import { createOutboundQueue } from './outbound-queue.js';
+import { createAccessCache } from './room-access-cache.js';
 import { createRoomPresence } from './room-presence.js';
 
 export interface ChannelDeps {
@@ -58,7 +59,8 @@ export function createChannelService(deps: ChannelDeps) {
   const limit = createParticipantLimit();
   const sessions = new Set<ChannelSession>();
   const membership = createRoomMembership({ ...deps, hooks, presence, limit });
-  const posting = createPosting({ ...deps, hooks, presence });
+  const accessCache = createAccessCache<PostAccess>();
+  const posting = createPosting({ ...deps, hooks, presence, accessCache });
   const queries = createChannelQueries({ ...deps, presence });
 
   function userOf(uri: string): ChannelSession['user'] {
@@ -109,9 +111,14 @@ export function createChannelService(deps: ChannelDeps) {
    * One INFO body on a chat dialog → the SIP status to answer it with (XCCOS.md §2.7): 200 at once
    * for a command (the work and its `rpl` follow), 200 for a post only once it is durable; 400/413
    * for a body that is not XCCOS; a refused post gets its SIP status (403, 404, 413, …).
+   * `alreadyParsed`: the caller's `parseXccos(body)`, so the body is parsed once.
    */
-  async function handleInfo(session: ChannelSession, body: string): Promise<number> {
-    const parsed = parseXccos(body);
+  async function handleInfo(
+    session: ChannelSession,
+    body: string,
+    alreadyParsed?: XccosEnvelope | XccosParseFailure,
+  ): Promise<number> {
+    const parsed = alreadyParsed ?? parseXccos(body);
     if (isXccosParseFailure(parsed)) {
       const reply = errorReplyForFailure(parsed);
       log.info('XCCOS body refused', { user: session.userUri, code: parsed.code, detail: parsed.detail });
@@ -274,6 +281,8 @@ export function createChannelService(deps: ChannelDeps) {
   }
 
   const unsubscribe = deps.subscribe((event) => {
+    // First: every access change must reach the post path before anything else runs.
+    accessCache.onEvent(event);
     if (event.name === 'room.updated' && event.payload.disabled) void evictRoom(event.payload.id);
     if (event.name === 'room.deleted') void evictRoom(event.payload.id);
   });
@@ -297,6 +306,8 @@ export function createChannelService(deps: ChannelDeps) {
     participants,
     participantCount: (roomId: string) => presence.count(roomId),
     suppressed: (roomId: string) => limit.suppressed(roomId),
+    /** Entries in the post-authorization cache (tests prove its invalidation). */
+    accessCacheSize: () => accessCache.size,
     sessionCount: () => sessions.size,
     stop,
     domain,
