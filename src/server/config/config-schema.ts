@@ -53,7 +53,7 @@ export const ConfigSchema = z.object({
    * size on a 24 GB machine (README, Limits).
    */
   storeMaxMB: z.coerce.number().int().min(16).max(3072).default(2048),
-  /** Take a snapshot after this many journal frames (bounds recovery time: ~120 µs per frame). */
+  /** Take a snapshot after this many journal frames (bounds recovery time: ~15 µs per frame). */
   storeSnapshotEveryFrames: z.coerce.number().int().min(100).max(10_000_000).default(20_000),
   /** Group-commit window in milliseconds: transactions arriving within it share one fsync. */
   storeGroupCommitMs: z.coerce.number().min(0).max(100).default(2),

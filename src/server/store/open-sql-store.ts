@@ -5,6 +5,7 @@ import { SqlConnection } from './sql-connection.js';
 import { loadSqlJs } from './sql-js-loader.js';
 import { SqlStoreEngine } from './sql-store-engine.js';
 import type { SqlStore } from './sql-store.js';
+import { STORE_PRAGMAS } from './store-pragmas.js';
 import { applyMigrations, ensureMeta, readLastSeq, readSchemaVersion } from './store-meta.js';
 
 export interface OpenSqlStoreOptions {
@@ -32,22 +33,7 @@ export interface OpenSqlStoreOptions {
  */
 export const RECOMMENDED_MAX_DATABASE_BYTES = 2 * 1024 * 1024 * 1024;
 
-/**
- * Pragmas re-applied on open and after every export (export() resets them).
- *
- * The database file lives in Emscripten's in-memory file system, where durability comes from our
- * journal, not from SQLite's. SQLite's rollback journal there only serves ROLLBACK (whole and
- * statement-level), which works the same in every journal mode; in the default DELETE mode each
- * commit creates, grows (copying on every doubling) and unlinks a MEMFS file. PERSIST keeps the
- * file and only zeroes its header (~45 % more acknowledged transactions/s, measured); the size
- * limit keeps what it retains between transactions to 4 MB. The journal stays in JavaScript
- * memory (MEMFS), not the 32-bit wasm heap, unlike journal_mode=MEMORY.
- */
-export const STORE_PRAGMAS: readonly string[] = [
-  'PRAGMA foreign_keys = ON',
-  'PRAGMA journal_mode = PERSIST',
-  'PRAGMA journal_size_limit = 4194304',
-];
+export { STORE_PRAGMAS };
 
 export async function openSqlStore(options: OpenSqlStoreOptions): Promise<SqlStore> {
   const logger = options.logger.child('store');

@@ -10,6 +10,7 @@ import { decodeSnapshot, encodeSnapshot, writeFileDurablySync, type SnapshotHead
 import { fsyncDir, listStoreFiles, snapshotName } from './store-files.js';
 import { storeLockHolder } from './store-lock.js';
 import { readLastSeq } from './store-meta.js';
+import { STORE_PRAGMAS } from './store-pragmas.js';
 import { recoverStore } from './store-recovery.js';
 
 /**
@@ -46,7 +47,7 @@ export function backupOpenStore(store: SqlStore, file: string): BackupResult {
 
 export async function backupDataDir(dir: string, file: string, logger: Logger): Promise<BackupResult> {
   const sqlJs = await loadSqlJs();
-  const recovered = recoverStore(sqlJs, dir, logger, [], { modifyFiles: false });
+  const recovered = recoverStore(sqlJs, dir, logger, STORE_PRAGMAS, { modifyFiles: false });
   try {
     const image = recovered.conn.export();
     writeFileDurablySync(file, encodeSnapshot(image, recovered.lastSeq, recovered.schemaVersion));

@@ -10,6 +10,7 @@ import {
   type SnapshotReport,
 } from './store-inspection.js';
 import { storeLockHolder } from './store-lock.js';
+import { STORE_PRAGMAS } from './store-pragmas.js';
 import { recoverStore } from './store-recovery.js';
 
 export type StoreHealth = 'ok' | 'empty' | 'torn-tail' | 'corrupt' | 'unrecoverable';
@@ -54,7 +55,7 @@ export async function diagnoseStore(dir: string, logger: Logger): Promise<StoreH
   }
   try {
     const sqlJs = await loadSqlJs();
-    const recovered = recoverStore(sqlJs, dir, logger, [], { modifyFiles: false });
+    const recovered = recoverStore(sqlJs, dir, logger, STORE_PRAGMAS, { modifyFiles: false });
     report.lastSeq = recovered.lastSeq;
     report.schemaVersion = recovered.schemaVersion;
     report.databaseBytes = recovered.conn.sizeBytes();
