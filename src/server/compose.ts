@@ -28,6 +28,7 @@ import { createPolicyService } from './services/policy/policy-service.js';
 import { createRoomsService } from './services/rooms/rooms-service.js';
 import { createDirectoryService } from './services/channel/admin/directory-service.js';
 import { createMessagesService } from './services/channel/admin/messages-service.js';
+import { createTopicFeedsService } from './services/channel/features/topic-feeds/topic-feeds-service.js';
 import { createRoomRolesService } from './services/channel/admin/room-roles-service.js';
 import { createChannelService } from './services/channel/channel-service.js';
 import { createFileService } from './services/files/file-service.js';
@@ -114,6 +115,14 @@ export async function composeServer(
   });
   const directory = createDirectoryService({ data, audit, events, clock, newId });
   const messages = createMessagesService({ data, audit, events, clock, live: channel });
+  const topicFeeds = createTopicFeedsService({
+    data,
+    audit,
+    events,
+    clock,
+    newId,
+    subscribe: (listener) => events.subscribe(listener),
+  });
   const filesDir =
     host.kind === 'in-process' ? join(tmpdir(), `parlance-files-${newId()}`) : join(config.dataDir, 'files');
   const files = createFileService({
@@ -198,6 +207,7 @@ export async function composeServer(
       roles: roomRoles,
       directory,
       messages,
+      topicFeeds,
       participants: (roomId) => channel.participants(roomId),
       suppressed: (roomId) => channel.suppressed(roomId),
       displayName: (uri) => data.read((r) => r.users.findRecordBySipUri(uri)?.displayName ?? ''),
@@ -244,6 +254,7 @@ export async function composeServer(
         try {
           await sip?.close();
           await channel.stop();
+          topicFeeds.stop();
           await http?.close();
           await compliance.stop();
         } finally {

@@ -67,6 +67,28 @@ export const ChatMessage = z.object({
   storyTitle: z.string().nullable(),
 });
 
+export const FeedMatch = z.enum(['all', 'any', 'exact']);
+const FeedKeywords = z
+  .string()
+  .trim()
+  .min(1, 'Keywords are required')
+  .max(256, 'Keywords must be at most 256 characters')
+  .regex(/[\p{L}\p{N}_]/u, 'Keywords need at least one letter or digit');
+
+/** A topic feed with its new-match count (capped: `capped` when it reached the cap). */
+export const TopicFeed = z.object({
+  id: Id,
+  name: z.string(),
+  builtIn: z.boolean(),
+  keywords: z.string(),
+  match: FeedMatch,
+  roomIds: z.array(Id).nullable(),
+  seenId: z.number().int(),
+  newCount: z.number().int(),
+  capped: z.boolean(),
+  createdAt: Timestamp,
+});
+
 export const ServerChatConfig = z.object({
   /** Messages delivered when a room is opened (1–500). */
   defaultChatHistory: z.number().int().min(1).max(500),
@@ -224,6 +246,46 @@ export const channelMethods = {
     z.object({ userId: Id }),
     list(z.object({ roomId: Id, unread: z.number().int(), lastMessageId: z.number().int() })),
   ),
+  /** Topic feeds (issue 5 item 7): a user's keyword filters with new-match counts; `ego` is built in. */
+  'topicFeeds.list': method(z.object({ userId: Id }), list(TopicFeed)),
+  'topicFeeds.create': method(
+    z.object({
+      userId: Id,
+      name: Name,
+      keywords: FeedKeywords,
+      match: FeedMatch.default('all'),
+      /** Omitted or empty: every room the user can read. */
+      roomIds: z.array(Id).max(1000).nullable().optional(),
+    }),
+    TopicFeed,
+  ),
+  'topicFeeds.update': method(
+    z.object({
+      userId: Id,
+      feedId: Id,
+      name: Name.optional(),
+      keywords: FeedKeywords.optional(),
+      match: FeedMatch.optional(),
+      roomIds: z.array(Id).max(1000).nullable().optional(),
+    }),
+    TopicFeed,
+  ),
+  'topicFeeds.delete': method(z.object({ userId: Id, feedId: Id }), z.object({ userId: Id, feedId: Id })),
+  /** Matches newest first from rooms the user can read now; each read is BACKCHAT. */
+  'topicFeeds.matches': method(
+    z.object({
+      userId: Id,
+      feedId: Id,
+      beforeId: z.number().int().positive().optional(),
+      limit: z.number().int().min(1).max(200).default(50),
+    }),
+    z.object({ items: z.array(ChatMessage.extend({ unseen: z.boolean() })), seenId: z.number().int() }),
+  ),
+  /** Raises the seen mark to `upToId` (default: the newest message). */
+  'topicFeeds.markSeen': method(
+    z.object({ userId: Id, feedId: Id, upToId: z.number().int().nonnegative().optional() }),
+    TopicFeed,
+  ),
   'chat.config': method(z.object({}).strict().default({}), ServerChatConfig),
   'chat.updateConfig': method(ServerChatConfig.omit({ dbVersion: true }).partial(), ServerChatConfig),
 } as const;
@@ -249,8 +311,14 @@ export const channelEvents = {
   'group.updated': Group,
   'group.deleted': z.object({ id: Id }),
   'chat.config.updated': ServerChatConfig,
+  'topicFeed.counts.changed': z.object({
+    userId: Id,
+    feedIds: z.array(Id),
+    reason: z.enum(['created', 'updated', 'deleted', 'seen', 'matched']),
+  }),
 } as const;
 
+export type TopicFeedT = z.output<typeof TopicFeed>;
 export type ChatMessageT = z.output<typeof ChatMessage>;
 export type AddinT = z.output<typeof Addin>;
 export type GroupT = z.output<typeof Group>;

@@ -20,6 +20,7 @@ import { createEventBus } from '../services/shared/event-bus.js';
 import type { DomainEvent } from '../services/shared/events-port.js';
 import { createDirectoryService } from '../services/channel/admin/directory-service.js';
 import { createMessagesService } from '../services/channel/admin/messages-service.js';
+import { createTopicFeedsService } from '../services/channel/features/topic-feeds/topic-feeds-service.js';
 import { createRoomRolesService } from '../services/channel/admin/room-roles-service.js';
 import { createChannelService, type ChannelService } from '../services/channel/channel-service.js';
 import type { ChannelSession } from '../services/channel/channel-session.js';
@@ -54,6 +55,7 @@ export interface ChannelHarness {
   roles: ReturnType<typeof createRoomRolesService>;
   directory: ReturnType<typeof createDirectoryService>;
   messages: ReturnType<typeof createMessagesService>;
+  topicFeeds: ReturnType<typeof createTopicFeedsService>;
   addUser(name: string, role?: 'admin' | 'user'): Promise<string>;
   connect(name: string): TestEndpoint;
   /** Lets queued sends and deliveries run. */
@@ -98,6 +100,7 @@ export async function startChannelHarness(): Promise<ChannelHarness> {
   });
   const directory = createDirectoryService(deps);
   const messages = createMessagesService({ ...deps, live: channel });
+  const topicFeeds = createTopicFeedsService({ ...deps, subscribe: (l) => bus.subscribe(l) });
   let clientEnvid = 500;
 
   const settle = async () => {
@@ -170,6 +173,7 @@ export async function startChannelHarness(): Promise<ChannelHarness> {
     roles,
     directory,
     messages,
+    topicFeeds,
     async addUser(name, role = 'user') {
       const id = newId();
       const now = clock.now().toISOString();
@@ -198,6 +202,7 @@ export async function startChannelHarness(): Promise<ChannelHarness> {
       ),
     async stop() {
       await channel.stop();
+      topicFeeds.stop();
       await store.close();
     },
   };

@@ -55,6 +55,9 @@ export const ERROR_CATALOGUE = {
   ERR_POLICY_IDENTITY_TAKEN: spec('A policy with this identity already exists', 409, 409, 409),
   ERR_POLICY_IN_USE: spec('The policy is assigned to users; pass force to unassign it', 409, 409, 409),
   ERR_POLICY_WRONG_SCOPE: spec('Only a per-user policy can be assigned to a user', 400, 400, 400),
+  // topic feeds (issue 5 item 7)
+  ERR_TOPIC_FEED_NOT_FOUND: spec('The topic feed does not exist', 404, 404, 404),
+  ERR_TOPIC_FEED_BUILT_IN: spec('The built-in mentions feed cannot be changed or deleted', 409, 409, 409),
   // channel (rooms, roles, scope, add-ins, groups, messages; LYNC.md §2)
   ERR_CHANNEL_NOT_JOINED: spec('Join the room first', 403, 403, 403),
   ERR_PRINCIPAL_INVALID: spec('Not a principal: use sip:user@domain, group:{id} or domain:{domain}', 400, 400, 400),

@@ -13,6 +13,7 @@ import { policyKeys } from '../features/policies/api/policy-keys';
 import { roomInspectorKeys } from '../features/room-inspector/api/room-inspector-keys';
 import { roomKeys } from '../features/rooms/api/room-keys';
 import { serverStatusKeys } from '../features/server-status/api/get-server-status';
+import { topicFeedKeys } from '../features/topic-feeds/api/topic-feed-keys';
 import { userKeys } from '../features/users/api/user-keys';
 
 export function invalidationsForEvent(event: AdminEvent): readonly QueryKey[] {
@@ -72,6 +73,8 @@ export function invalidationsForEvent(event: AdminEvent): readonly QueryKey[] {
       return [groupKeys.all];
     case 'chat.config.updated':
       return [chatConfigKeys.all];
+    case 'topicFeed.counts.changed':
+      return [topicFeedKeys.list(event.payload.userId)];
     // Compliance: progress and status refresh the status panel; a finished run also changes the
     // events (delivered, purged) and the output files.
     case 'compliance.run.progressed':

@@ -3,6 +3,7 @@ import type { channelMethods } from '../contract-channel.js';
 import type { DirectoryService } from '../../services/channel/admin/directory-service.js';
 import type { MessagesService } from '../../services/channel/admin/messages-service.js';
 import type { RoomRolesService } from '../../services/channel/admin/room-roles-service.js';
+import type { TopicFeedsService } from '../../services/channel/features/topic-feeds/topic-feeds-service.js';
 import type { AdminHandlers } from './handler-types.js';
 
 export type ChannelMethod = keyof typeof channelMethods;
@@ -11,6 +12,7 @@ export interface ChannelHandlerServices {
   roles: RoomRolesService;
   directory: DirectoryService;
   messages: MessagesService;
+  topicFeeds: TopicFeedsService;
   /** Live participants from the Channel service. */
   participants(roomId: string): { uri: string; endpoints: number }[];
   suppressed(roomId: string): boolean;
@@ -49,6 +51,12 @@ export function channelHandlers(s: ChannelHandlerServices): Pick<AdminHandlers, 
     'groups.update': (input, { actor }) => s.directory.updateGroup(input, { actor }),
     'groups.delete': (input, { actor }) => s.directory.deleteGroup(input, { actor }),
     'users.followedRooms': async ({ userId }) => ({ items: s.messages.followedRooms(userId) }),
+    'topicFeeds.list': async ({ userId }) => ({ items: s.topicFeeds.list(userId) }),
+    'topicFeeds.create': (input, { actor }) => s.topicFeeds.create(input, { actor }),
+    'topicFeeds.update': (input, { actor }) => s.topicFeeds.update(input, { actor }),
+    'topicFeeds.delete': (input, { actor }) => s.topicFeeds.delete(input, { actor }),
+    'topicFeeds.matches': (input, { actor }) => s.topicFeeds.matches(input, { actor }),
+    'topicFeeds.markSeen': (input, { actor }) => s.topicFeeds.markSeen(input, { actor }),
     'chat.config': async () => s.messages.getConfig(),
     'chat.updateConfig': (input, { actor }) => s.messages.updateConfig(input, { actor }),
   };

@@ -25,4 +25,8 @@ export type ChannelDomainEvent =
   | { name: 'group.created'; payload: Group }
   | { name: 'group.updated'; payload: Group }
   | { name: 'group.deleted'; payload: { id: string } }
-  | { name: 'chat.config.updated'; payload: ServerChatConfig };
+  | { name: 'chat.config.updated'; payload: ServerChatConfig }
+  | {
+      name: 'topicFeed.counts.changed';
+      payload: { userId: string; feedIds: string[]; reason: 'created' | 'updated' | 'deleted' | 'seen' | 'matched' };
+    };

@@ -9,6 +9,7 @@ import type { DirectoryReader, DirectoryWriter } from '../channel/admin/director
 import type { ChannelReader, ChannelWriter } from '../channel/channel-repo-port.js';
 import type { ComplianceQueueReader, ComplianceQueueWriter } from '../compliance/compliance-queue-port.js';
 import type { ComplianceEventWriter } from '../compliance/compliance-recorder-port.js';
+import type { TopicFeedReader, TopicFeedWriter } from '../channel/features/topic-feeds/topic-feed-repo-port.js';
 import type { PolicyReader, PolicyWriter } from '../policy/policy-repo-port.js';
 import type { RoomReader, RoomWriter } from '../rooms/room-repo-port.js';
 import type { UserReader, UserWriter } from '../users/user-repo-port.js';
@@ -24,6 +25,8 @@ export interface Readers {
   directory: DirectoryReader;
   /** The compliance processor's view of the queue (configuration, batches, runs). */
   complianceQueue: ComplianceQueueReader;
+  /** Topic feeds (channel/features/topic-feeds). */
+  topicFeeds: TopicFeedReader;
 }
 
 export interface Writers {
@@ -38,6 +41,7 @@ export interface Writers {
   /** Compliance events, recorded inside the action's own transaction (LYNC.md §5.1). */
   compliance: ComplianceEventWriter;
   complianceQueue: ComplianceQueueWriter;
+  topicFeeds: TopicFeedWriter;
 }
 
 export interface DataPort {

@@ -10,6 +10,7 @@ import { migration0004ChatPolicies } from './0004-chat-policies.js';
 import { migration0005ComplianceEvents } from './0005-compliance-events.js';
 import { migration0006Channel } from './0006-channel.js';
 import { migration0007ComplianceProcessing } from './0007-compliance-processing.js';
+import { migration0008TopicFeeds } from './0008-topic-feeds.js';
 
 export const MIGRATIONS: readonly Migration[] = [
   migration0001UsersSessions,
@@ -19,4 +20,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0005ComplianceEvents,
   migration0006Channel,
   migration0007ComplianceProcessing,
+  migration0008TopicFeeds,
 ];

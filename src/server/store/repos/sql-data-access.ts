@@ -10,6 +10,7 @@ import { directoryReader, directoryWriter } from './directory-repo.js';
 import { policyReader, policyWriter } from './policy-repo.js';
 import { roomReader, roomWriter } from './room-repo.js';
 import { sessionReader, sessionWriter } from './session-repo.js';
+import { topicFeedReader, topicFeedWriter } from './topic-feed-repo.js';
 import { userReader, userWriter } from './user-repo.js';
 
 function readers(db: SqlReader): Readers {
@@ -23,6 +24,7 @@ function readers(db: SqlReader): Readers {
     channel: channelReader(db),
     directory: directoryReader(db),
     complianceQueue: complianceQueueReader(db),
+    topicFeeds: topicFeedReader(db),
   };
 }
 
@@ -38,6 +40,7 @@ function writers(db: SqlWriter): Writers {
     directory: directoryWriter(db),
     compliance: complianceEventWriter(db),
     complianceQueue: complianceQueueWriter(db),
+    topicFeeds: topicFeedWriter(db),
   };
 }
 

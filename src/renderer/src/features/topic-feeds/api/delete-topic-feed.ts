@@ -1,0 +1,11 @@
+import { useMutation } from '@tanstack/react-query';
+import { callAdmin } from '../../../api/admin-client';
+import { topicFeedKeys } from './topic-feed-keys';
+
+export function deleteTopicFeed(input: { userId: string; feedId: string }) {
+  return callAdmin('topicFeeds.delete', input);
+}
+
+export function useDeleteTopicFeed() {
+  return useMutation({ mutationFn: deleteTopicFeed, meta: { invalidates: [topicFeedKeys.lists()] } });
+}
