@@ -6,6 +6,7 @@
  *   `{ cmd: 'setup', users, rooms }` → creates users u0…u{users-1} (password `password-1`), one open
  *     category and `rooms` open rooms → `{ rooms: [uri…] }`;
  *   `{ cmd: 'stats' }` → `{ rss, counters, compliance }`;  `{ cmd: 'stop' }` → exits;
+ *   `{ cmd: 'cpu' }` → `{ cpu: process.cpuUsage() }` (server CPU per delivery, robust on a shared machine);
  *   `{ cmd: 'profile-start' }` / `{ cmd: 'profile-stop', file }` → a CPU profile of the steps only.
  * Only the password hasher's scrypt cost is lowered (console passwords; Digest uses stored HA1),
  * so that creating thousands of users takes seconds.
@@ -82,6 +83,8 @@ async function main(): Promise<void> {
           const s = running.status();
           const compliance = await ok('compliance.status', {});
           send({ rss: process.memoryUsage().rss, counters: s.counters, sessions: s.sessions, compliance });
+        } else if (m.cmd === 'cpu') {
+          send({ cpu: process.cpuUsage() });
         } else if (m.cmd === 'profile-start') {
           profiler = new Session();
           profiler.connect();

@@ -114,7 +114,15 @@ try {
         server.send({ cmd: 'profile-start' });
         await nextFrom(server);
       }
-      console.log('target/s  posts/s  deliveries/s  p50 ms  p99 ms  max ms  delivered/expected  refused  held');
+      console.log(
+        'target/s  posts/s  deliveries/s  p50 ms  p99 ms  max ms  delivered/expected  refused  held  server µs/delivery',
+      );
+      const serverCpu = async () => {
+        server.send({ cmd: 'cpu' });
+        const { cpu } = await nextFrom(server);
+        return cpu.user + cpu.system;
+      };
+      let cpuBefore = await serverCpu();
       loadgen.send({ ok: true });
       const rows = [];
       for (;;) {
@@ -123,6 +131,8 @@ try {
         if (m.done) break;
         const r = m.step;
         r.held = r.delivered === r.expected && r.refused === 0 && r.p99Ms <= P99_GOAL_MS;
+        const cpuAfter = await serverCpu();
+        r.serverUsPerDelivery = r.delivered > 0 ? +((cpuAfter - cpuBefore) / r.delivered).toFixed(1) : null;
         rows.push(r);
         console.log(
           [
@@ -134,10 +144,12 @@ try {
             String(r.maxMs).padStart(7),
             `${r.delivered}/${r.expected}`.padStart(19),
             String(r.refused).padStart(8),
-            r.held ? '  yes' : '  no',
+            r.held ? '  yes' : '   no',
+            String(r.serverUsPerDelivery).padStart(19),
           ].join(' '),
         );
         const badly = r.p99Ms > 1000 || r.delivered < r.expected || r.refused > 0;
+        cpuBefore = await serverCpu();
         loadgen.send({ stop: badly });
       }
       loadgen.send({ ok: true });
@@ -211,11 +223,11 @@ try {
       lines.push(
         `### ${r.shape}: ${r.clients} clients, ${r.rooms} rooms, ${r.deliveriesPerPost} deliveries/post (setup ${r.setupSeconds} s, server RSS ${r.serverRssMB} MB)`,
         '',
-        '| target/s | posts/s | deliveries/s | p50 ms | p99 ms | max ms | delivered / expected | held |',
-        '|---|---|---|---|---|---|---|---|',
+        '| target/s | posts/s | deliveries/s | p50 ms | p99 ms | max ms | delivered / expected | held | server CPU µs/delivery |',
+        '|---|---|---|---|---|---|---|---|---|',
         ...r.rows.map(
           (x) =>
-            `| ${x.targetDeliveriesPerSec} | ${x.postsPerSec} | ${x.deliveriesPerSec} | ${x.p50Ms} | ${x.p99Ms} | ${x.maxMs} | ${x.delivered} / ${x.expected} | ${x.held ? 'yes' : 'no'} |`,
+            `| ${x.targetDeliveriesPerSec} | ${x.postsPerSec} | ${x.deliveriesPerSec} | ${x.p50Ms} | ${x.p99Ms} | ${x.maxMs} | ${x.delivered} / ${x.expected} | ${x.held ? 'yes' : 'no'} | ${x.serverUsPerDelivery} |`,
         ),
         '',
         r.held
