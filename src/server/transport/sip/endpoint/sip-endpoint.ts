@@ -9,7 +9,8 @@ import type { Server as HttpServer } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Logger } from '../../../log/logger.js';
 import { parseMessage } from '../codec/parse-message.js';
-import type { SipRequest } from '../codec/sip-message.js';
+import { peekResponse } from '../codec/peek-response.js';
+import type { SipRequest, SipResponse } from '../codec/sip-message.js';
 import { responseForParseFailure, serviceUnavailable } from '../codec/stateless-response.js';
 import type { ClientOutcome } from '../transactions/non-invite-client-transaction.js';
 import type { ServerTransaction } from '../transactions/server-transaction.js';
@@ -133,6 +134,15 @@ export function createSipEndpoint(options: SipEndpointOptions, delegate: SipEndp
   };
 
   function receive(connection: SipConnection, frame: Buffer, messageFramed: boolean): void {
+    // The answers to our own INFOs (one per room delivery): match by branch + CSeq method from a
+    // minimal scan; the full parse runs only when nothing matches (or for a lazy header read).
+    if (frame[0] === 0x53 && layer.clientTransactionCount > 0) {
+      const peek = peekResponse(frame);
+      if (peek && layer.receivePeekedResponse(peek.key, peek.status, () => parsedResponse(frame, messageFramed))) {
+        counters.responsesReceived++;
+        return;
+      }
+    }
     const message = parseMessage(frame, { requireContentLength: !messageFramed });
     if (message.kind === 'failure') {
       counters.parseErrors++;
@@ -183,6 +193,19 @@ export function createSipEndpoint(options: SipEndpointOptions, delegate: SipEndp
         connection.close();
         return;
     }
+  }
+
+  function parsedResponse(frame: Buffer, messageFramed: boolean): SipResponse {
+    const m = parseMessage(frame, { requireContentLength: !messageFramed });
+    if (m.kind === 'response') return m;
+    // The peek matched but the full parser refuses the frame: keep what the peek saw.
+    return {
+      kind: 'response',
+      status: Number(frame.toString('latin1', 8, 11)),
+      reason: '',
+      headers: [],
+      body: Buffer.alloc(0),
+    };
   }
 
   function overloaded(request: SipRequest, connection: SipConnection): boolean {

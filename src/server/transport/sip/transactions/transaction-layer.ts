@@ -98,6 +98,17 @@ export class TransactionLayer {
   }
 
   /**
+   * The same for a response known only by its peeked key and status (peek-response.ts): the full
+   * parse runs only if someone reads the response's headers. False when no transaction matches.
+   */
+  receivePeekedResponse(key: string, status: number, parse: () => SipResponse): boolean {
+    const tx = this.client.get(key);
+    if (!tx) return false;
+    tx.receiveResponse(lazyResponse(status, parse));
+    return true;
+  }
+
+  /**
    * Send a non-INVITE request on a connection and wait for its final response. The top Via is
    * ours, with a fresh RFC 3261 branch, placed before any Via the caller supplied.
    */
@@ -138,6 +149,24 @@ export class TransactionLayer {
     for (const tx of [...this.client.values()]) tx.fail();
     for (const tx of [...this.server.values()]) tx.dispose();
   }
+}
+
+function lazyResponse(status: number, parse: () => SipResponse): SipResponse {
+  let full: SipResponse | undefined;
+  const get = () => (full ??= parse());
+  return {
+    kind: 'response',
+    status,
+    get reason() {
+      return get().reason;
+    },
+    get headers() {
+      return get().headers;
+    },
+    get body() {
+      return get().body;
+    },
+  };
 }
 
 function isOn(tx: NonInviteClientTransaction, transport: TransactionTransport): boolean {
