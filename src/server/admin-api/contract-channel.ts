@@ -247,8 +247,8 @@ export const channelMethods = {
     list(z.object({ roomId: Id, unread: z.number().int(), lastMessageId: z.number().int() })),
   ),
   /** Topic feeds (issue 5 item 7): a user's keyword filters with new-match counts; `ego` is built in. */
-  'topicFeeds.list': method(z.object({ userId: Id }), list(TopicFeed)),
-  'topicFeeds.create': method(
+  'feeds.list': method(z.object({ userId: Id }), list(TopicFeed)),
+  'feeds.create': method(
     z.object({
       userId: Id,
       name: Name,
@@ -259,7 +259,7 @@ export const channelMethods = {
     }),
     TopicFeed,
   ),
-  'topicFeeds.update': method(
+  'feeds.update': method(
     z.object({
       userId: Id,
       feedId: Id,
@@ -270,9 +270,9 @@ export const channelMethods = {
     }),
     TopicFeed,
   ),
-  'topicFeeds.delete': method(z.object({ userId: Id, feedId: Id }), z.object({ userId: Id, feedId: Id })),
+  'feeds.delete': method(z.object({ userId: Id, feedId: Id }), z.object({ userId: Id, feedId: Id })),
   /** Matches newest first from rooms the user can read now; each read is BACKCHAT. */
-  'topicFeeds.matches': method(
+  'feeds.matches': method(
     z.object({
       userId: Id,
       feedId: Id,
@@ -282,7 +282,7 @@ export const channelMethods = {
     z.object({ items: z.array(ChatMessage.extend({ unseen: z.boolean() })), seenId: z.number().int() }),
   ),
   /** Raises the seen mark to `upToId` (default: the newest message). */
-  'topicFeeds.markSeen': method(
+  'feeds.markSeen': method(
     z.object({ userId: Id, feedId: Id, upToId: z.number().int().nonnegative().optional() }),
     TopicFeed,
   ),
@@ -311,7 +311,7 @@ export const channelEvents = {
   'group.updated': Group,
   'group.deleted': z.object({ id: Id }),
   'chat.config.updated': ServerChatConfig,
-  'topicFeed.counts.changed': z.object({
+  'feed.counts.changed': z.object({
     userId: Id,
     feedIds: z.array(Id),
     reason: z.enum(['created', 'updated', 'deleted', 'seen', 'matched']),

@@ -73,7 +73,7 @@ export function invalidationsForEvent(event: AdminEvent): readonly QueryKey[] {
       return [groupKeys.all];
     case 'chat.config.updated':
       return [chatConfigKeys.all];
-    case 'topicFeed.counts.changed':
+    case 'feed.counts.changed':
       return [topicFeedKeys.list(event.payload.userId)];
     // Compliance: progress and status refresh the status panel; a finished run also changes the
     // events (delivered, purged) and the output files.

@@ -118,7 +118,7 @@ export async function createFixtures(s: TestServer): Promise<Fixtures> {
   await s.ok('compliance.updateConfig', { enabled: true, outputDir: complianceDir });
   const addin = await s.ok('addins.create', { name: 'Board', url: 'https://addins.example.com/board' });
   const group = await s.ok('groups.create', { name: 'Traders', members: ['sip:carol@example.com'] });
-  const feed = await s.ok('topicFeeds.create', { userId: user.id, name: 'Outages', keywords: 'outage', match: 'any' });
+  const feed = await s.ok('feeds.create', { userId: user.id, name: 'Outages', keywords: 'outage', match: 'any' });
   return {
     topicFeedId: feed.id,
     addinId: addin.id,
@@ -193,12 +193,12 @@ export const SAMPLE_INPUTS: { [M in AdminMethod]: (f: Fixtures) => AdminInput<M>
   'groups.update': (f) => ({ id: f.groupId, description: 'Trading desk' }),
   'groups.delete': (f) => ({ id: f.groupId }),
   'users.followedRooms': (f) => ({ userId: f.userId }),
-  'topicFeeds.list': (f) => ({ userId: f.userId }),
-  'topicFeeds.create': (f) => ({ userId: f.userId, name: 'Releases', keywords: 'release shipped', match: 'all' }),
-  'topicFeeds.update': (f) => ({ userId: f.userId, feedId: f.topicFeedId, keywords: 'outage incident' }),
-  'topicFeeds.delete': (f) => ({ userId: f.userId, feedId: f.topicFeedId }),
-  'topicFeeds.matches': (f) => ({ userId: f.userId, feedId: f.topicFeedId, limit: 20 }),
-  'topicFeeds.markSeen': (f) => ({ userId: f.userId, feedId: 'ego' }),
+  'feeds.list': (f) => ({ userId: f.userId }),
+  'feeds.create': (f) => ({ userId: f.userId, name: 'Releases', keywords: 'release shipped', match: 'all' }),
+  'feeds.update': (f) => ({ userId: f.userId, feedId: f.topicFeedId, keywords: 'outage incident' }),
+  'feeds.delete': (f) => ({ userId: f.userId, feedId: f.topicFeedId }),
+  'feeds.matches': (f) => ({ userId: f.userId, feedId: f.topicFeedId, limit: 20 }),
+  'feeds.markSeen': (f) => ({ userId: f.userId, feedId: 'ego' }),
   'chat.config': () => ({}),
   'chat.updateConfig': () => ({ defaultChatHistory: 50 }),
 };

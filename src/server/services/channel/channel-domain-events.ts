@@ -27,6 +27,6 @@ export type ChannelDomainEvent =
   | { name: 'group.deleted'; payload: { id: string } }
   | { name: 'chat.config.updated'; payload: ServerChatConfig }
   | {
-      name: 'topicFeed.counts.changed';
+      name: 'feed.counts.changed';
       payload: { userId: string; feedIds: string[]; reason: 'created' | 'updated' | 'deleted' | 'seen' | 'matched' };
     };

@@ -15,7 +15,7 @@ const ACCESS_NEUTRAL_EVENTS: ReadonlySet<string> = new Set([
   'room.message.posted',
   'room.participants.changed',
   'room.history.changed',
-  'topicFeed.counts.changed',
+  'feed.counts.changed',
   'compliance.status.changed',
   'compliance.run.progressed',
   'compliance.run.completed',

@@ -3,8 +3,8 @@ import { callAdmin } from '../../../api/admin-client';
 import type { AdminInput } from '../../../../../server/admin-api/contract';
 import { topicFeedKeys } from './topic-feed-keys';
 
-export function createTopicFeed(input: AdminInput<'topicFeeds.create'>) {
-  return callAdmin('topicFeeds.create', input);
+export function createTopicFeed(input: AdminInput<'feeds.create'>) {
+  return callAdmin('feeds.create', input);
 }
 
 export function useCreateTopicFeed() {

@@ -3,7 +3,7 @@ import { callAdmin } from '../../../api/admin-client';
 import { topicFeedKeys } from './topic-feed-keys';
 
 export function deleteTopicFeed(input: { userId: string; feedId: string }) {
-  return callAdmin('topicFeeds.delete', input);
+  return callAdmin('feeds.delete', input);
 }
 
 export function useDeleteTopicFeed() {

@@ -6,7 +6,7 @@ export const topicFeedQueries = {
   list: (userId: string) =>
     queryOptions({
       queryKey: topicFeedKeys.list(userId),
-      queryFn: () => callAdmin('topicFeeds.list', { userId }),
+      queryFn: () => callAdmin('feeds.list', { userId }),
       select: (result) => result.items,
     }),
 };

@@ -12,7 +12,7 @@
  *
  * Posts: after commit, each `room.message.posted` is checked in memory against an index of
  * every feed's keywords (cost: the post's words, not the number of feeds); users whose feeds
- * match and who may read the room get `topicFeed.counts.changed`.
+ * match and who may read the room get `feed.counts.changed`.
  *
  * XCCOS: not exposed to chat clients. XCCOS.md §6.14 and §11.1 list "filters and topic feeds" as
  * of unknown wire form, and §6.10 documents `getpref`/`setpref` only as opaque preference blobs
@@ -166,7 +166,7 @@ export function createTopicFeedsService({ data, audit, events, clock, newId, sub
   }
 
   function changed(userId: string, feedIds: string[], reason: Reason): void {
-    events.publish({ name: 'topicFeed.counts.changed', payload: { userId, feedIds, reason } });
+    events.publish({ name: 'feed.counts.changed', payload: { userId, feedIds, reason } });
   }
 
   function assertRooms(r: Readers, roomIds: string[] | undefined | null): void {
@@ -196,7 +196,7 @@ export function createTopicFeedsService({ data, audit, events, clock, newId, sub
         updatedAt: now,
       };
       w.topicFeeds.insertFeed(f);
-      w.audit.append(audit.entry(actor, 'topicFeeds.create', input.userId, null, f));
+      w.audit.append(audit.entry(actor, 'feeds.create', input.userId, null, f));
       return f;
     });
     changed(input.userId, [feed.id], 'created');
@@ -236,7 +236,7 @@ export function createTopicFeedsService({ data, audit, events, clock, newId, sub
         updatedAt: clock.now().toISOString(),
       };
       w.topicFeeds.updateFeed(after);
-      w.audit.append(audit.entry(actor, 'topicFeeds.update', input.userId, before, after));
+      w.audit.append(audit.entry(actor, 'feeds.update', input.userId, before, after));
     });
     changed(input.userId, [input.feedId], 'updated');
     return one(input.userId, input.feedId);
@@ -248,7 +248,7 @@ export function createTopicFeedsService({ data, audit, events, clock, newId, sub
       userOf(w, input.userId);
       const before = w.topicFeeds.getFeed(input.userId, input.feedId);
       if (!before || !w.topicFeeds.deleteFeed(input.userId, input.feedId)) throw notFound(input.feedId);
-      w.audit.append(audit.entry(actor, 'topicFeeds.delete', input.userId, before, null));
+      w.audit.append(audit.entry(actor, 'feeds.delete', input.userId, before, null));
     });
     changed(input.userId, [input.feedId], 'deleted');
     return { userId: input.userId, feedId: input.feedId };
@@ -263,7 +263,7 @@ export function createTopicFeedsService({ data, audit, events, clock, newId, sub
       if (f.feed === null) w.topicFeeds.setEgoSeen(user.id, seenId);
       else w.topicFeeds.setSeen(user.id, f.feed.id, seenId);
       w.audit.append(
-        audit.entry(actor, 'topicFeeds.markSeen', input.userId, { seenId: f.seenId }, { feedId: input.feedId, seenId }),
+        audit.entry(actor, 'feeds.markSeen', input.userId, { seenId: f.seenId }, { feedId: input.feedId, seenId }),
       );
     });
     changed(input.userId, [input.feedId], 'seen');
@@ -402,9 +402,7 @@ export function createTopicFeedsService({ data, audit, events, clock, newId, sub
     if (event.name === 'room.message.posted') onPosted(event.payload);
     else if (
       event.name.startsWith('user.') ||
-      (event.name === 'topicFeed.counts.changed' &&
-        event.payload.reason !== 'seen' &&
-        event.payload.reason !== 'matched')
+      (event.name === 'feed.counts.changed' && event.payload.reason !== 'seen' && event.payload.reason !== 'matched')
     ) {
       index = null;
     }

@@ -163,7 +163,7 @@ describe('topic feeds', () => {
     expect(rows.every((row) => String(row.content).startsWith('topic feed Deploys'))).toBe(true);
   });
 
-  it('publishes topicFeed.counts.changed for users whose feeds a post matches and who may read it', async () => {
+  it('publishes feed.counts.changed for users whose feeds a post matches and who may read it', async () => {
     h = await startChannelHarness();
     const ann = await h.addUser('Ann');
     const cid = await h.addUser('Cid');
@@ -183,7 +183,7 @@ describe('topic feeds', () => {
     await h.settle();
     const changes = h.events
       .slice(mark)
-      .flatMap((e) => (e.name === 'topicFeed.counts.changed' && e.payload.reason === 'matched' ? [e.payload] : []));
+      .flatMap((e) => (e.name === 'feed.counts.changed' && e.payload.reason === 'matched' ? [e.payload] : []));
     expect(changes).toEqual([
       { userId: cid, feedIds: [fc.id], reason: 'matched' },
       { userId: cid, feedIds: [fc.id], reason: 'matched' },
