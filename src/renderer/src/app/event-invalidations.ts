@@ -74,7 +74,7 @@ export function invalidationsForEvent(event: AdminEvent): readonly QueryKey[] {
     case 'chat.config.updated':
       return [chatConfigKeys.all];
     case 'feed.counts.changed':
-      return [topicFeedKeys.list(event.payload.userId)];
+      return [topicFeedKeys.list(event.payload.userId), topicFeedKeys.matchesOf(event.payload.userId)];
     // Compliance: progress and status refresh the status panel; a finished run also changes the
     // events (delivered, purged) and the output files.
     case 'compliance.run.progressed':
