@@ -98,7 +98,11 @@ function UserFeeds({ user, rooms }: { user: FeedUser; rooms: FeedRoom[] }) {
       ),
     }),
     column.accessor('keywords', { header: 'Keywords', cell: (info) => <code>{info.getValue()}</code> }),
-    column.accessor('match', { header: 'Match', cell: (info) => MATCH_LABELS[info.getValue()] }),
+    column.accessor('match', {
+      header: 'Match',
+      // The mentions feed matches any one of its names, each as a phrase.
+      cell: (info) => (info.row.original.builtIn ? 'Any name' : MATCH_LABELS[info.getValue()]),
+    }),
     column.accessor('roomIds', {
       header: 'Rooms',
       enableSorting: false,
