@@ -117,11 +117,19 @@ export function createChatSessions(deps: ChatSessionsDeps) {
     }
   }
 
-  async function sendInfo(state: DialogState, xml: string): Promise<boolean> {
-    if (state.ended) return false;
-    const request = createInDialogRequest(state.dialog, 'INFO', { contentType: 'text/plain', body: Buffer.from(xml) });
+  function sendInfo(state: DialogState, xml: string): Promise<boolean> {
+    if (state.ended) return Promise.resolve(false);
     deps.counters.infosSent++;
-    const outcome = await deps.sendRequest(state.connection, request);
+    // The request is not held while the answer is awaited (one per room delivery in flight).
+    return deps
+      .sendRequest(
+        state.connection,
+        createInDialogRequest(state.dialog, 'INFO', { contentType: 'text/plain', body: Buffer.from(xml) }),
+      )
+      .then((outcome) => infoAnswered(state, outcome));
+  }
+
+  function infoAnswered(state: DialogState, outcome: ClientOutcome): boolean {
     if (outcome.kind === 'response' && outcome.response.status >= 200 && outcome.response.status < 300) return true;
     // XCCOS.md §2.9: any non-2xx final response (481, 487, 408, timeout) means "dialog dead".
     log.info('server INFO not accepted; ending the dialog', {

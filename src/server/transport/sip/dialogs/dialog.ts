@@ -111,9 +111,9 @@ export function createInDialogRequest(
     { name: 'To', value: dialog.remote },
     { name: 'Call-ID', value: dialog.id.callId },
     { name: 'CSeq', value: `${dialog.localCSeq} ${method}` },
-    ...dialog.routeSet.map((r) => ({ name: 'Route', value: r })),
   ];
+  for (const r of dialog.routeSet) headers.push({ name: 'Route', value: r });
   if (options.contentType !== undefined) headers.push({ name: 'Content-Type', value: options.contentType });
-  headers.push(...(options.headers ?? []));
+  if (options.headers) for (const h of options.headers) headers.push(h);
   return { kind: 'request', method, uri: dialog.remoteTarget, headers, body: options.body ?? Buffer.alloc(0) };
 }

@@ -21,7 +21,8 @@ export class NonInviteClientTransaction {
 
   constructor(
     readonly key: string,
-    readonly request: SipRequest,
+    // Not kept: an in-flight delivery should hold no more than its key and outcome (GC, fan-out).
+    request: SipRequest,
     readonly transport: TransactionTransport,
     private readonly timers: TimerPort,
     timeoutMs: number,

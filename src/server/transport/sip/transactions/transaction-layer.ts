@@ -119,10 +119,8 @@ export class TransactionLayer {
     timeoutMs = TIMER_F,
   ): Promise<ClientOutcome> {
     const branch = `${BRANCH_MAGIC_COOKIE}${newBranchSuffix()}`;
-    const headers: SipHeader[] = [
-      { name: 'Via', value: formatVia(via.transport, via.host, via.port, branch) },
-      ...request.headers.filter((h) => h.name !== 'Via'),
-    ];
+    const headers: SipHeader[] = [{ name: 'Via', value: formatVia(via.transport, via.host, via.port, branch) }];
+    for (const h of request.headers) if (h.name !== 'Via') headers.push(h);
     const method = request.method;
     const key = `c|${branch}|${method}`;
     const tx = new NonInviteClientTransaction(
@@ -173,8 +171,21 @@ function isOn(tx: NonInviteClientTransaction, transport: TransactionTransport): 
   return tx.transport === transport;
 }
 
+/**
+ * §8.1.1.7: unique over space and time. A random per-process prefix (refreshed when the counter
+ * wraps) and a counter: one random draw per process instead of one per request.
+ */
+let branchPrefix = randomPrefix();
 let branchCounter = 0;
 function newBranchSuffix(): string {
-  branchCounter = (branchCounter + 1) % 0x7fffffff;
-  return `${Math.random().toString(36).slice(2, 12)}${branchCounter.toString(36)}`;
+  branchCounter += 1;
+  if (branchCounter > 0x7fffffff) {
+    branchCounter = 1;
+    branchPrefix = randomPrefix();
+  }
+  return `${branchPrefix}${branchCounter.toString(36)}`;
+}
+
+function randomPrefix(): string {
+  return `${Math.random().toString(36).slice(2, 10)}${Date.now().toString(36)}.`;
 }
