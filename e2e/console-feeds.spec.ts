@@ -61,7 +61,9 @@ test('topic feeds: create a feed, a SIP post raises its count, matches, mark see
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users & Policies' }).click();
   const panel = page.getByRole('region', { name: 'Topic feeds' });
-  await panel.getByLabel('Topic feeds of').selectOption({ label: `${reader!.displayName} (${reader!.sipUri})` });
+  await panel
+    .getByLabel('Show topic feeds of', { exact: true })
+    .selectOption({ label: `${reader!.displayName} (${reader!.sipUri})` });
   const table = panel.getByRole('table', { name: `Topic feeds of ${reader!.sipUri}` });
   await expect(table.getByRole('row', { name: /Mentions of me/ })).toBeVisible();
   // The built-in feed can be read and marked, never edited or deleted.

@@ -63,7 +63,7 @@ export function TopicFeedsPanel({ users, rooms }: TopicFeedsPanelProps) {
         {users.length > 0 ? (
           <label>
             <span className="muted">User </span>
-            <select aria-label="Topic feeds of" value={user?.id ?? ''} onChange={(e) => setChosen(e.target.value)}>
+            <select aria-label="Show topic feeds of" value={user?.id ?? ''} onChange={(e) => setChosen(e.target.value)}>
               {users.map((u) => (
                 <option key={u.id} value={u.id}>
                   {u.displayName} ({u.sipUri})
