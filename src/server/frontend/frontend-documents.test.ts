@@ -10,6 +10,18 @@ describe('front-end documents: envids, provisioning, message ring', () => {
     expect(next()).toBe('18446744073709551002');
   });
 
+  it('counts exactly across the largest safe integer (number fast path → BigInt)', () => {
+    const next = createEnvidCounter(9007199254740989n);
+    expect([next(), next(), next(), next()]).toEqual([
+      '9007199254740990',
+      '9007199254740991',
+      '9007199254740992',
+      '9007199254740993',
+    ]);
+    const small = createEnvidCounter(1796158772466000n);
+    expect(small()).toBe('1796158772466001');
+  });
+
   it('builds the persistentChatConfiguration document (XCCOS.md §2.3)', () => {
     expect(
       provisioningDocument({

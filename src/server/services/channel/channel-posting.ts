@@ -161,8 +161,12 @@ export function createPosting(deps: PostingDeps) {
     };
     // Serialize once; only the envelope's envid differs per delivery (XCCOS.md §9 item 4).
     const body = serializeRoomMessage('0', grpchat);
+    // Split once at the placeholder; each delivery is then two concatenations, not a search.
+    const at = body.indexOf(ENVID_PLACEHOLDER);
+    const before = `${body.slice(0, at)}envid="`;
+    const after = `"${body.slice(at + ENVID_PLACEHOLDER.length)}`;
     for (const s of presence.sessions(access.room.id)) {
-      s.queue.push(body.replace(ENVID_PLACEHOLDER, `envid="${deps.nextEnvid()}"`));
+      s.queue.push(before + deps.nextEnvid() + after);
     }
     deps.events.publish({
       name: 'room.message.posted',

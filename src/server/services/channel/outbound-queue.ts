@@ -30,21 +30,22 @@ export function createOutboundQueue({ send, onDead, capacity, window }: Outbound
     onDead(reason);
   }
 
+  // One pair of callbacks per queue, not per document (this runs once per room delivery).
+  function settled(ok: boolean): void {
+    inFlight -= 1;
+    if (!ok) die('send-failed');
+    else pump();
+  }
+  function failed(): void {
+    inFlight -= 1;
+    die('send-failed');
+  }
+
   function pump(): void {
     while (!dead && inFlight < window && waiting.length > 0) {
       const xml = waiting.shift()!;
       inFlight += 1;
-      send(xml).then(
-        (ok) => {
-          inFlight -= 1;
-          if (!ok) die('send-failed');
-          else pump();
-        },
-        () => {
-          inFlight -= 1;
-          die('send-failed');
-        },
-      );
+      send(xml).then(settled, failed);
     }
   }
 
