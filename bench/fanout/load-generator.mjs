@@ -199,6 +199,8 @@ class Client {
   }
 }
 
+const cpuTotal = (u) => u.user + u.system;
+
 function percentile(sorted, p) {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -260,6 +262,7 @@ async function main() {
     const id = `s${k}`;
     const s = { id, latencies: [], delivered: 0, expected: 0, lastAt: 0, posts: 0, refused: 0, acked: 0 };
     stepsById.set(id, s);
+    const cpu0 = process.cpuUsage();
     const start = performance.now();
     const stopAt = start + STEP_SECONDS * 1000;
     await new Promise((resolve) => {
@@ -301,6 +304,7 @@ async function main() {
       delivered: s.delivered,
       expected: s.expected,
       refused: s.refused,
+      loadgenUsPerDelivery: s.delivered > 0 ? +(cpuTotal(process.cpuUsage(cpu0)) / s.delivered).toFixed(1) : null,
     };
     stepsById.delete(id);
     const answer = await report({ step: row });

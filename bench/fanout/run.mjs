@@ -146,6 +146,7 @@ try {
             String(r.refused).padStart(8),
             r.held ? '  yes' : '   no',
             String(r.serverUsPerDelivery).padStart(19),
+            String(r.loadgenUsPerDelivery).padStart(20),
           ].join(' '),
         );
         const badly = r.p99Ms > 1000 || r.delivered < r.expected || r.refused > 0;
@@ -223,11 +224,11 @@ try {
       lines.push(
         `### ${r.shape}: ${r.clients} clients, ${r.rooms} rooms, ${r.deliveriesPerPost} deliveries/post (setup ${r.setupSeconds} s, server RSS ${r.serverRssMB} MB)`,
         '',
-        '| target/s | posts/s | deliveries/s | p50 ms | p99 ms | max ms | delivered / expected | held | server CPU µs/delivery |',
-        '|---|---|---|---|---|---|---|---|---|',
+        '| target/s | posts/s | deliveries/s | p50 ms | p99 ms | max ms | delivered / expected | held | server CPU µs/delivery | load generator CPU µs/delivery |',
+        '|---|---|---|---|---|---|---|---|---|---|',
         ...r.rows.map(
           (x) =>
-            `| ${x.targetDeliveriesPerSec} | ${x.postsPerSec} | ${x.deliveriesPerSec} | ${x.p50Ms} | ${x.p99Ms} | ${x.maxMs} | ${x.delivered} / ${x.expected} | ${x.held ? 'yes' : 'no'} | ${x.serverUsPerDelivery} |`,
+            `| ${x.targetDeliveriesPerSec} | ${x.postsPerSec} | ${x.deliveriesPerSec} | ${x.p50Ms} | ${x.p99Ms} | ${x.maxMs} | ${x.delivered} / ${x.expected} | ${x.held ? 'yes' : 'no'} | ${x.serverUsPerDelivery} | ${x.loadgenUsPerDelivery} |`,
         ),
         '',
         r.held
