@@ -138,7 +138,8 @@ export function createSipEndpoint(options: SipEndpointOptions, delegate: SipEndp
     // minimal scan; the full parse runs only when nothing matches (or for a lazy header read).
     if (frame[0] === 0x53 && layer.clientTransactionCount > 0) {
       const peek = peekResponse(frame);
-      if (peek && layer.receivePeekedResponse(peek.key, peek.status, () => parsedResponse(frame, messageFramed))) {
+      const parse = messageFramed ? parseFramedResponse : parseStreamResponse;
+      if (peek && layer.receivePeekedResponse(peek.key, peek.status, frame, parse)) {
         counters.responsesReceived++;
         return;
       }
@@ -207,6 +208,9 @@ export function createSipEndpoint(options: SipEndpointOptions, delegate: SipEndp
       body: Buffer.alloc(0),
     };
   }
+
+  const parseStreamResponse = (frame: Buffer) => parsedResponse(frame, false);
+  const parseFramedResponse = (frame: Buffer) => parsedResponse(frame, true);
 
   function overloaded(request: SipRequest, connection: SipConnection): boolean {
     const hook = options.overloadCheck?.(request, connection);

@@ -29,10 +29,18 @@ export function wireRecord(
     direction,
     connectionId: connection.id,
     transport: connection.transport,
-    remote: `${connection.remoteAddress}:${connection.remotePort}`,
+    remote: remoteOf(connection),
     time,
     bytes,
   };
+}
+
+/** `address:port` of a connection, formatted once (two records per room delivery). */
+const remotes = new WeakMap<SipConnection, string>();
+function remoteOf(connection: SipConnection): string {
+  let remote = remotes.get(connection);
+  if (remote === undefined) remotes.set(connection, (remote = `${connection.remoteAddress}:${connection.remotePort}`));
+  return remote;
 }
 
 // eslint-disable-next-line no-control-regex

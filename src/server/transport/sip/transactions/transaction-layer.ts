@@ -101,10 +101,10 @@ export class TransactionLayer {
    * The same for a response known only by its peeked key and status (peek-response.ts): the full
    * parse runs only if someone reads the response's headers. False when no transaction matches.
    */
-  receivePeekedResponse(key: string, status: number, parse: () => SipResponse): boolean {
+  receivePeekedResponse(key: string, status: number, frame: Buffer, parse: (frame: Buffer) => SipResponse): boolean {
     const tx = this.client.get(key);
     if (!tx) return false;
-    tx.receiveResponse(lazyResponse(status, parse));
+    tx.receiveResponse(new LazyResponse(status, frame, parse));
     return true;
   }
 
@@ -149,22 +149,27 @@ export class TransactionLayer {
   }
 }
 
-function lazyResponse(status: number, parse: () => SipResponse): SipResponse {
-  let full: SipResponse | undefined;
-  const get = () => (full ??= parse());
-  return {
-    kind: 'response',
-    status,
-    get reason() {
-      return get().reason;
-    },
-    get headers() {
-      return get().headers;
-    },
-    get body() {
-      return get().body;
-    },
-  };
+/** A response known by its status; the full parse runs only when its other fields are read. */
+class LazyResponse implements SipResponse {
+  readonly kind = 'response' as const;
+  private full: SipResponse | undefined;
+  constructor(
+    readonly status: number,
+    private readonly frame: Buffer,
+    private readonly parse: (frame: Buffer) => SipResponse,
+  ) {}
+  private get parsed(): SipResponse {
+    return (this.full ??= this.parse(this.frame));
+  }
+  get reason(): string {
+    return this.parsed.reason;
+  }
+  get headers(): SipResponse['headers'] {
+    return this.parsed.headers;
+  }
+  get body(): Buffer {
+    return this.parsed.body;
+  }
 }
 
 function isOn(tx: NonInviteClientTransaction, transport: TransactionTransport): boolean {
