@@ -23,6 +23,9 @@ export interface RoomPresence<S> {
 
 export function createRoomPresence<S>(): RoomPresence<S> {
   const byRoom = new Map<string, Map<string, Set<S>>>();
+  // Every endpoint joined to a room, kept beside the per-user map: the post path asks `has` and
+  // `sessions` on every message, so both must not walk the room's users.
+  const endpointsByRoom = new Map<string, Set<S>>();
   return {
     join(roomId, userUri, session) {
       let users = byRoom.get(roomId);
@@ -32,6 +35,9 @@ export function createRoomPresence<S>(): RoomPresence<S> {
       const first = sessions === undefined || sessions.size === 0;
       if (!sessions) users.set(key, (sessions = new Set()));
       sessions.add(session);
+      let endpoints = endpointsByRoom.get(roomId);
+      if (!endpoints) endpointsByRoom.set(roomId, (endpoints = new Set()));
+      endpoints.add(session);
       return { first };
     },
     part(roomId, userUri, session) {
@@ -39,17 +45,18 @@ export function createRoomPresence<S>(): RoomPresence<S> {
       const key = userUri.toLowerCase();
       const sessions = users?.get(key);
       if (!users || !sessions || !sessions.delete(session)) return { last: false, was: false };
+      // A session joins a room under one user, so it leaves the room's endpoint set here.
+      const endpoints = endpointsByRoom.get(roomId);
+      endpoints?.delete(session);
+      if (endpoints?.size === 0) endpointsByRoom.delete(roomId);
       if (sessions.size > 0) return { last: false, was: true };
       users.delete(key);
       if (users.size === 0) byRoom.delete(roomId);
       return { last: true, was: true };
     },
-    has: (roomId, session) => {
-      for (const sessions of byRoom.get(roomId)?.values() ?? []) if (sessions.has(session)) return true;
-      return false;
-    },
+    has: (roomId, session) => endpointsByRoom.get(roomId)?.has(session) ?? false,
     users: (roomId) => [...(byRoom.get(roomId)?.keys() ?? [])],
-    sessions: (roomId) => [...(byRoom.get(roomId)?.values() ?? [])].flatMap((s) => [...s]),
+    sessions: (roomId) => [...(endpointsByRoom.get(roomId) ?? [])],
     count: (roomId) => byRoom.get(roomId)?.size ?? 0,
     rooms: () => [...byRoom.keys()],
   };
