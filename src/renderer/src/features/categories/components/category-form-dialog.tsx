@@ -1,10 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { CategoryCreateInput, MAX_DESCRIPTION_LENGTH, type CategoryT } from '../../../../../server/admin-api/contract';
-import { fieldErrorsFromServer, fieldErrorsFromZod, type FieldErrors } from '../../../api/field-errors';
+import { fieldErrorsFromServer, fieldErrorsFromZod } from '../../../api/field-errors';
 import { CheckboxField } from '../../../components/ui/checkbox-field';
 import { Dialog } from '../../../components/ui/dialog';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { Field } from '../../../components/ui/field';
+import { useFormValues } from '../../../components/ui/use-form-values';
 import { useCreateCategory } from '../api/create-category';
 import { useUpdateCategory } from '../api/update-category';
 
@@ -17,22 +18,16 @@ interface CategoryFormDialogProps {
 const SERVER_CODE_FIELDS = { ERR_CATEGORY_NAME_TAKEN: 'name' } as const;
 
 export function CategoryFormDialog({ category, onClose }: CategoryFormDialogProps) {
-  const [values, setValues] = useState({
+  const { values, set, errors, setErrors } = useFormValues({
     name: category?.name ?? '',
     description: category?.description ?? '',
     invitations: category?.invitations ?? false,
     fileUpload: category?.fileUpload ?? false,
     chatHistory: category?.chatHistory ?? true,
   });
-  const [errors, setErrors] = useState<FieldErrors>({});
   const create = useCreateCategory();
   const update = useUpdateCategory();
   const pending = create.isPending || update.isPending;
-
-  function set<K extends keyof typeof values>(key: K, value: (typeof values)[K]) {
-    setValues((previous) => ({ ...previous, [key]: value }));
-    setErrors((previous) => ({ ...previous, [key]: undefined, _form: undefined }));
-  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();

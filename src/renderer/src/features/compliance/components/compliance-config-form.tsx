@@ -4,10 +4,11 @@ import {
   MAX_RUN_INTERVAL_MINUTES,
   type ComplianceConfigT,
 } from '../../../../../server/admin-api/contract-compliance';
-import { fieldErrorsFromServer, fieldErrorsFromZod, type FieldErrors } from '../../../api/field-errors';
+import { fieldErrorsFromServer, fieldErrorsFromZod } from '../../../api/field-errors';
 import { CheckboxField } from '../../../components/ui/checkbox-field';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { Field } from '../../../components/ui/field';
+import { useFormValues } from '../../../components/ui/use-form-values';
 import { formatDateTime } from '../../../components/ui/format';
 import { useUpdateComplianceConfig } from '../api/update-compliance-config';
 
@@ -31,14 +32,12 @@ const ADAPTERS = [
 ] as const;
 
 export function ComplianceConfigForm({ config }: { config: ComplianceConfigT }) {
-  const [values, setValues] = useState<Values>(() => toValues(config));
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { values, set: setValue, setValues, errors, setErrors } = useFormValues<Values>(() => toValues(config));
   const [saved, setSaved] = useState(false);
   const update = useUpdateComplianceConfig();
 
   function set<K extends keyof Values>(key: K, value: Values[K]) {
-    setValues((previous) => ({ ...previous, [key]: value }));
-    setErrors((previous) => ({ ...previous, [key]: undefined, _form: undefined }));
+    setValue(key, value);
     setSaved(false);
   }
 

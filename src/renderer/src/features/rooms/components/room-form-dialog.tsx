@@ -1,10 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { MAX_DESCRIPTION_LENGTH, RoomCreateInput, type RoomT } from '../../../../../server/admin-api/contract';
 import { fieldErrorsFromServer, fieldErrorsFromZod, type FieldErrors } from '../../../api/field-errors';
 import { CheckboxField } from '../../../components/ui/checkbox-field';
 import { Dialog } from '../../../components/ui/dialog';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { Field } from '../../../components/ui/field';
+import { useFormValues } from '../../../components/ui/use-form-values';
 import { useCreateRoom } from '../api/create-room';
 import { useUpdateRoom } from '../api/update-room';
 import { INVITATION_LABELS, PRIVACY_HINTS, PRIVACY_LABELS, TYPE_LABELS } from './room-labels';
@@ -40,7 +41,7 @@ export function validateRoom(
 }
 
 export function RoomFormDialog({ room, categories, relatedKeys, onClose }: RoomFormDialogProps) {
-  const [values, setValues] = useState<Values>({
+  const { values, set, errors, setErrors } = useFormValues<Values>({
     name: room?.name ?? '',
     description: room?.description ?? '',
     categoryId: room?.categoryId ?? (categories.length === 1 ? (categories[0]?.id ?? '') : ''),
@@ -49,15 +50,9 @@ export function RoomFormDialog({ room, categories, relatedKeys, onClose }: RoomF
     invitations: room?.invitations ?? 'inherit',
     disabled: room?.disabled ?? false,
   });
-  const [errors, setErrors] = useState<FieldErrors>({});
   const create = useCreateRoom(relatedKeys);
   const update = useUpdateRoom(relatedKeys);
   const pending = create.isPending || update.isPending;
-
-  function set<K extends keyof Values>(key: K, value: Values[K]) {
-    setValues((previous) => ({ ...previous, [key]: value }));
-    setErrors((previous) => ({ ...previous, [key]: undefined, _form: undefined }));
-  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();

@@ -1,31 +1,26 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { UserCreateInput, UserUpdateInput, type UserT } from '../../../../../server/admin-api/contract';
-import { fieldErrorsFromServer, fieldErrorsFromZod, type FieldErrors } from '../../../api/field-errors';
+import { fieldErrorsFromServer, fieldErrorsFromZod } from '../../../api/field-errors';
 import { Dialog } from '../../../components/ui/dialog';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { Field } from '../../../components/ui/field';
+import { useFormValues } from '../../../components/ui/use-form-values';
 import { useCreateUser } from '../api/create-user';
 import { useUpdateUser } from '../api/update-user';
 
 const SERVER_CODE_FIELDS = { ERR_USER_URI_TAKEN: 'sipUri', ERR_USER_LAST_ADMIN: 'role' } as const;
 
 export function UserFormDialog({ user, onClose }: { user?: UserT; onClose: () => void }) {
-  const [values, setValues] = useState({
+  const { values, set, errors, setErrors } = useFormValues({
     sipUri: user?.sipUri ?? '',
     displayName: user?.displayName ?? '',
     email: user?.email ?? '',
     password: '',
     role: user?.role ?? ('user' as UserT['role']),
   });
-  const [errors, setErrors] = useState<FieldErrors>({});
   const create = useCreateUser();
   const update = useUpdateUser();
   const pending = create.isPending || update.isPending;
-
-  function set<K extends keyof typeof values>(key: K, value: (typeof values)[K]) {
-    setValues((previous) => ({ ...previous, [key]: value }));
-    setErrors((previous) => ({ ...previous, [key]: undefined, _form: undefined }));
-  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
