@@ -5,6 +5,7 @@ import { fieldErrorsFromServer, fieldErrorsFromZod, type FieldErrors } from '../
 import { Dialog } from '../../../components/ui/dialog';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { Field } from '../../../components/ui/field';
+import { FormActions } from '../../../components/ui/form-actions';
 import { useCreateAddin, useUpdateAddin } from '../api/save-addin';
 
 const SERVER_CODE_FIELDS = { ERR_ADDIN_NAME_TAKEN: 'name' } as const;
@@ -61,14 +62,7 @@ export function AddinFormDialog({ addin, onClose }: { addin?: AddinT; onClose: (
           )}
         </Field>
         {errors._form ? <ErrorBanner message={errors._form} /> : null}
-        <div className="form__actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary" disabled={pending}>
-            {pending ? 'Saving…' : addin ? 'Save changes' : 'Create add-in'}
-          </button>
-        </div>
+        <FormActions submitLabel={addin ? 'Save changes' : 'Create add-in'} pending={pending} onCancel={onClose} />
       </form>
     </Dialog>
   );

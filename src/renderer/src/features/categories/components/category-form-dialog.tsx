@@ -5,6 +5,7 @@ import { CheckboxField } from '../../../components/ui/checkbox-field';
 import { Dialog } from '../../../components/ui/dialog';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { Field } from '../../../components/ui/field';
+import { FormActions } from '../../../components/ui/form-actions';
 import { useFormValues } from '../../../components/ui/use-form-values';
 import { useCreateCategory } from '../api/create-category';
 import { useUpdateCategory } from '../api/update-category';
@@ -85,14 +86,7 @@ export function CategoryFormDialog({ category, onClose }: CategoryFormDialogProp
           />
         </fieldset>
         {errors._form ? <ErrorBanner message={errors._form} /> : null}
-        <div className="form__actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary" disabled={pending}>
-            {pending ? 'Saving…' : category ? 'Save changes' : 'Create category'}
-          </button>
-        </div>
+        <FormActions submitLabel={category ? 'Save changes' : 'Create category'} pending={pending} onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -4,6 +4,7 @@ import { fieldErrorsFromServer, fieldErrorsFromZod, type FieldErrors } from '../
 import { Dialog } from '../../../components/ui/dialog';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { Field } from '../../../components/ui/field';
+import { FormActions } from '../../../components/ui/form-actions';
 import { PrincipalListEditor, type PrincipalOption } from '../../../components/ui/principal-list-editor';
 import { useCreateGroup, useUpdateGroup } from '../api/save-group';
 
@@ -61,14 +62,7 @@ export function GroupFormDialog({ group, userOptions, onClose }: GroupFormDialog
           hint="Users (SIP URIs). A group can then be used in category scopes and room roles."
         />
         {errors._form ? <ErrorBanner message={errors._form} /> : null}
-        <div className="form__actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary" disabled={pending}>
-            {pending ? 'Saving…' : group ? 'Save changes' : 'Create group'}
-          </button>
-        </div>
+        <FormActions submitLabel={group ? 'Save changes' : 'Create group'} pending={pending} onCancel={onClose} />
       </form>
     </Dialog>
   );

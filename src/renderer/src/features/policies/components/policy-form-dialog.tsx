@@ -5,6 +5,7 @@ import { CheckboxField } from '../../../components/ui/checkbox-field';
 import { Dialog } from '../../../components/ui/dialog';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { Field } from '../../../components/ui/field';
+import { FormActions } from '../../../components/ui/form-actions';
 import { useCreatePolicy, useUpdatePolicy } from '../api/save-policy';
 
 const SERVER_CODE_FIELDS = { ERR_POLICY_IDENTITY_TAKEN: 'name' } as const;
@@ -79,14 +80,7 @@ export function PolicyFormDialog({ policy, onClose }: { policy?: PolicyT; onClos
           onChange={setEnabled}
         />
         {errors._form ? <ErrorBanner message={errors._form} /> : null}
-        <div className="form__actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary" disabled={pending}>
-            {pending ? 'Saving…' : policy ? 'Save changes' : 'Create policy'}
-          </button>
-        </div>
+        <FormActions submitLabel={policy ? 'Save changes' : 'Create policy'} pending={pending} onCancel={onClose} />
       </form>
     </Dialog>
   );

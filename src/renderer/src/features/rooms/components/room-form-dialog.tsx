@@ -5,6 +5,7 @@ import { CheckboxField } from '../../../components/ui/checkbox-field';
 import { Dialog } from '../../../components/ui/dialog';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { Field } from '../../../components/ui/field';
+import { FormActions } from '../../../components/ui/form-actions';
 import { useFormValues } from '../../../components/ui/use-form-values';
 import { useCreateRoom } from '../api/create-room';
 import { useUpdateRoom } from '../api/update-room';
@@ -177,14 +178,7 @@ export function RoomFormDialog({ room, categories, relatedKeys, onClose }: RoomF
           onChange={(checked) => set('disabled', checked)}
         />
         {errors._form ? <ErrorBanner message={errors._form} /> : null}
-        <div className="form__actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary" disabled={pending}>
-            {pending ? 'Saving…' : room ? 'Save changes' : 'Create room'}
-          </button>
-        </div>
+        <FormActions submitLabel={room ? 'Save changes' : 'Create room'} pending={pending} onCancel={onClose} />
       </form>
     </Dialog>
   );

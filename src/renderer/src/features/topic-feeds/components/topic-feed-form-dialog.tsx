@@ -6,6 +6,7 @@ import { CheckboxField } from '../../../components/ui/checkbox-field';
 import { Dialog } from '../../../components/ui/dialog';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { Field } from '../../../components/ui/field';
+import { FormActions } from '../../../components/ui/form-actions';
 import { useCreateTopicFeed } from '../api/create-topic-feed';
 import { useUpdateTopicFeed } from '../api/update-topic-feed';
 import type { FeedRoom } from './feed-room';
@@ -113,14 +114,7 @@ export function TopicFeedFormDialog({ userId, userName, rooms, feed, onClose }: 
         {(errors._form ?? errors.userId ?? errors.feedId) ? (
           <ErrorBanner message={(errors._form ?? errors.userId ?? errors.feedId)!} />
         ) : null}
-        <div className="form__actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary" disabled={pending}>
-            {pending ? 'Saving…' : feed ? 'Save changes' : 'Create feed'}
-          </button>
-        </div>
+        <FormActions submitLabel={feed ? 'Save changes' : 'Create feed'} pending={pending} onCancel={onClose} />
       </form>
     </Dialog>
   );

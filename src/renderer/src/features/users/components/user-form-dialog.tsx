@@ -4,6 +4,7 @@ import { fieldErrorsFromServer, fieldErrorsFromZod } from '../../../api/field-er
 import { Dialog } from '../../../components/ui/dialog';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { Field } from '../../../components/ui/field';
+import { FormActions } from '../../../components/ui/form-actions';
 import { useFormValues } from '../../../components/ui/use-form-values';
 import { useCreateUser } from '../api/create-user';
 import { useUpdateUser } from '../api/update-user';
@@ -114,14 +115,7 @@ export function UserFormDialog({ user, onClose }: { user?: UserT; onClose: () =>
           )}
         </Field>
         {errors._form ? <ErrorBanner message={errors._form} /> : null}
-        <div className="form__actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary" disabled={pending}>
-            {pending ? 'Saving…' : user ? 'Save changes' : 'Create user'}
-          </button>
-        </div>
+        <FormActions submitLabel={user ? 'Save changes' : 'Create user'} pending={pending} onCancel={onClose} />
       </form>
     </Dialog>
   );
