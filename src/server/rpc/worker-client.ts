@@ -55,6 +55,7 @@ export function startServerWorker(options: StartServerWorkerOptions): Promise<Se
   let crash: AdminError | undefined;
   let stopRequested: Promise<void> | null = null;
   let onStopped: (() => void) | undefined;
+  let stoppedGracefully = false;
 
   const post = (message: HostToWorker): void => worker.postMessage(message);
   const unavailable = (why: string): AdminResult<never> => ({
@@ -93,7 +94,10 @@ export function startServerWorker(options: StartServerWorkerOptions): Promise<Se
           if (exited !== null) return resolveStop();
           const timer = setTimeout(() => void worker.terminate(), stopTimeoutMs);
           onStopped = () => {
-            // The server has released everything it owns; do not wait for stray handles.
+            // The server has released everything it owns; do not wait for stray handles. The
+            // thread may still be ending on its own, so whether it exits by itself (code 0) or by
+            // this terminate() (code 1) is a race: after a graceful stop the exit counts as clean.
+            stoppedGracefully = true;
             clearTimeout(timer);
             void worker.terminate();
           };
@@ -157,7 +161,8 @@ export function startServerWorker(options: StartServerWorkerOptions): Promise<Se
     });
 
     worker.on('exit', (code) => {
-      exited = crash === undefined ? { code } : { code, error: crash };
+      const exitCode = stoppedGracefully && crash === undefined ? 0 : code;
+      exited = crash === undefined ? { code: exitCode } : { code, error: crash };
       for (const done of pending.values()) done(unavailable(crash?.message ?? `the worker exited with code ${code}`));
       pending.clear();
       if (!settled) {
