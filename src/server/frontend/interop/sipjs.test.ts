@@ -5,36 +5,11 @@
  * where an unknown command is answered by the channel with the coded 501 (XCCOS.md §6.14).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
-import {
-  Inviter,
-  Registerer,
-  RegistererState,
-  SessionState,
-  UserAgent,
-  type Info,
-  type SessionDescriptionHandler,
-  type SessionDescriptionHandlerFactory,
-} from 'sip.js';
+import { Inviter, Registerer, RegistererState, SessionState, UserAgent, type Info } from 'sip.js';
 import { DOMAIN, startSipTestServer, type SipTestServer } from '../sip-test-server.test-support.js';
+import { textOnlySdh } from './sipjs-chat-client.test-support.js';
 
-// sip.js's web transport constructs a global WebSocket; Node 20 has none.
-(globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
-
-/** A media-less description handler: offers the XCCOS.md §2.5 SDP and accepts any answer. */
-const textOnlySdh: SessionDescriptionHandlerFactory = () => {
-  const handler: SessionDescriptionHandler = {
-    close: () => undefined,
-    getDescription: async () => ({
-      contentType: 'application/sdp',
-      body: 'v=0\r\no=- 0 0 IN IP4 127.0.0.1\r\ns=session\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=message 5060 sip null\r\na=accept-types:text/plain\r\n',
-    }),
-    hasDescription: (contentType) => contentType === 'application/sdp',
-    sendDtmf: () => false,
-    setDescription: async () => undefined,
-  };
-  return handler;
-};
+// The support module installs the global WebSocket sip.js's web transport needs (Node 20 has none).
 
 let server: SipTestServer | undefined;
 let ua: UserAgent | undefined;
