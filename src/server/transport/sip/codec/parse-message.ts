@@ -69,7 +69,8 @@ export function parseMessage(frame: Buffer, options: ParseOptions = {}): SipMess
 export function findHeaderEnd(buf: Buffer, from = 0): { index: number; length: number } | undefined {
   const crlf = buf.indexOf('\r\n\r\n', from, 'latin1');
   // COMPAT: tolerate bare-LF line ends (RFC 3261 §7 requires CRLF; some test tools send LF).
-  const lf = buf.indexOf('\n\n', from, 'latin1');
+  // Only an LF LF before the CRLF CRLF can end the head first: do not scan the body for one.
+  const lf = (crlf < 0 ? buf : buf.subarray(0, crlf)).indexOf('\n\n', from, 'latin1');
   if (crlf < 0 && lf < 0) return undefined;
   if (lf >= 0 && (crlf < 0 || lf < crlf)) return { index: lf, length: 2 };
   return { index: crlf, length: 4 };

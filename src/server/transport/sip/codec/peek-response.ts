@@ -33,11 +33,16 @@ export function peekResponse(frame: Buffer): ResponsePeek | undefined {
     if (c === 32 || c === 9) return undefined; // folded header: full parser
     const colon = head.indexOf(':', start);
     if (colon < 0 || colon > end) return undefined;
-    const name = head.slice(start, colon).trimEnd().toLowerCase();
-    if (branch === undefined && (name === 'via' || name === 'v')) {
+    // Only Via and CSeq matter: compare names in place (no slice per header line).
+    const first = c | 0x20;
+    if (
+      first === 0x76 /* v */ &&
+      branch === undefined &&
+      (nameIs(head, start, colon, 'via') || nameIs(head, start, colon, 'v'))
+    ) {
       branch = topBranch(head.slice(colon + 1, end));
       if (branch === undefined) return undefined;
-    } else if (name === 'cseq') {
+    } else if (first === 0x63 /* c */ && nameIs(head, start, colon, 'cseq')) {
       if (method !== undefined) return undefined;
       const value = head.slice(colon + 1, end).trim();
       const sp = value.lastIndexOf(' ');
@@ -50,12 +55,21 @@ export function peekResponse(frame: Buffer): ResponsePeek | undefined {
   return { status, key: `c|${branch}|${method === 'ACK' ? 'INVITE' : method}` };
 }
 
+/** Whether `text[start, colon)`, less trailing blanks, is `lower` in any case. */
+function nameIs(text: string, start: number, colon: number, lower: string): boolean {
+  let end = colon;
+  while (end > start && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+  if (end - start !== lower.length) return false;
+  for (let i = 0; i < lower.length; i++) if ((text.charCodeAt(start + i) | 0x20) !== lower.charCodeAt(i)) return false;
+  return true;
+}
+
 /** The branch parameter of the first Via value in a header line (`SIP/2.0/TCP h:p;branch=…`). */
 function topBranch(value: string): string | undefined {
   const comma = value.indexOf(',');
   const top = comma < 0 ? value : value.slice(0, comma);
-  const lower = top.toLowerCase();
-  const i = lower.indexOf(';branch=');
+  let i = top.indexOf(';branch=');
+  if (i < 0) i = top.toLowerCase().indexOf(';branch=');
   if (i < 0) return undefined;
   const from = i + 8;
   let to = from;

@@ -50,6 +50,8 @@ const START_LINE_RE = /^(SIP\/\d+\.\d+[ \t].*|[!-~]+[ \t]+\S.*[ \t]SIP\/\d+\.\d+
 export function createStreamFramer(options: StreamFramerOptions): StreamFramer {
   // Amortised growth: a byte-at-a-time sender costs O(n), not O(n²) copies (slow-loris safety).
   let store: Buffer = Buffer.alloc(0);
+  /** `store` is a chunk as received, not a buffer of ours (frames may be views into it). */
+  let storeIsChunk = false;
   let start = 0;
   let end = 0;
   /** The unconsumed bytes (a view into `store`). */
@@ -105,6 +107,8 @@ export function createStreamFramer(options: StreamFramerOptions): StreamFramer {
   }
 
   function nextFrame(): { frame: Buffer } | FramingError | 'wait' {
+    // The usual start of a response (the 200s to our INFOs) needs no pattern match.
+    if (!startLineChecked && startsWithSip20(buf)) startLineChecked = true;
     if (!startLineChecked) {
       const eol = buf.indexOf(0x0a);
       if (eol < 0) {
@@ -134,7 +138,9 @@ export function createStreamFramer(options: StreamFramerOptions): StreamFramer {
       };
     }
     if (buf.length < total) return 'wait';
-    const frame = Buffer.from(buf.subarray(0, total));
+    // A frame cut from a chunk Node handed us is a view (the chunk is never written to); one
+    // cut from the framer's own growing buffer is copied, as that buffer is reused.
+    const frame = storeIsChunk ? buf.subarray(0, total) : Buffer.from(buf.subarray(0, total));
     consume(total);
     scanFrom = 0;
     startLineChecked = false;
@@ -145,6 +151,7 @@ export function createStreamFramer(options: StreamFramerOptions): StreamFramer {
     if (start === end) {
       // Nothing pending: frame straight from the chunk (frames and heads are copied out).
       store = chunk;
+      storeIsChunk = true;
       start = 0;
       end = chunk.length;
       buf = store;
@@ -155,6 +162,7 @@ export function createStreamFramer(options: StreamFramerOptions): StreamFramer {
       const next = Buffer.allocUnsafe(Math.max(4096, 2 * live + chunk.length));
       store.copy(next, 0, start, end);
       store = next;
+      storeIsChunk = false;
       start = 0;
       end = live;
     }
@@ -195,9 +203,19 @@ function garbage(): FramingError {
   return { code: 'garbage', message: 'the stream does not start with a SIP start line' };
 }
 
+const SIP_2_0_SP = [0x53, 0x49, 0x50, 0x2f, 0x32, 0x2e, 0x30, 0x20];
+
+function startsWithSip20(bytes: Buffer): boolean {
+  if (bytes.length < SIP_2_0_SP.length) return false;
+  for (let i = 0; i < SIP_2_0_SP.length; i++) if (bytes[i] !== SIP_2_0_SP[i]) return false;
+  return true;
+}
+
 /** Content-Length from a header section (long or compact `l` form; folded lines tolerated). */
 function contentLength(head: Buffer): number | FramingError {
   const raw = head.toString('latin1');
+  const quick = plainContentLength(raw);
+  if (quick !== undefined) return quick;
   const values = /\n[ \t]/.test(raw) ? contentLengthValuesFolded(raw) : contentLengthValues(raw);
   if (values.length === 0) {
     return { code: 'missing-content-length', message: 'a message on a stream transport must carry Content-Length' };
@@ -206,6 +224,53 @@ function contentLength(head: Buffer): number | FramingError {
     return { code: 'bad-content-length', message: 'invalid Content-Length' };
   }
   return Number(values[0]);
+}
+
+/**
+ * The plain case in one pass without slicing: no folded lines and exactly one Content-Length
+ * (long or `l` form) of 1–10 digits. Anything else is undefined and goes the careful way.
+ */
+function plainContentLength(text: string): number | undefined {
+  let value = -1;
+  let at = text.indexOf('\n');
+  while (at >= 0) {
+    const s = at + 1;
+    const c = text.charCodeAt(s);
+    if (c === 32 || c === 9) return undefined;
+    const first = c | 0x20;
+    if (first === 0x63 /* c */ || first === 0x6c /* l */) {
+      const colon = text.indexOf(':', s);
+      const eol = text.indexOf('\n', s);
+      const lineEnd = eol < 0 ? text.length : eol;
+      if (colon > 0 && colon < lineEnd && isContentLengthName(text, s, colon)) {
+        if (value >= 0) return undefined;
+        let i = colon + 1;
+        while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+        let digits = 0;
+        let n = 0;
+        for (; i < lineEnd; i++, digits++) {
+          const d = text.charCodeAt(i) - 48;
+          if (d < 0 || d > 9) break;
+          n = n * 10 + d;
+        }
+        while (i < lineEnd && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9 || text.charCodeAt(i) === 13)) i++;
+        if (digits === 0 || digits > 10 || i !== lineEnd) return undefined;
+        value = n;
+      }
+    }
+    at = text.indexOf('\n', s);
+  }
+  return value >= 0 ? value : undefined;
+}
+
+function isContentLengthName(text: string, start: number, colon: number): boolean {
+  let end = colon;
+  while (end > start && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+  const length = end - start;
+  if (length === 1) return (text.charCodeAt(start) | 0x20) === 0x6c;
+  if (length !== 14) return false;
+  if (text.startsWith('Content-Length', start)) return true;
+  return text.slice(start, end).toLowerCase() === 'content-length';
 }
 
 /** The usual case (no folded lines): only lines starting with `c` or `l` are looked at. */
