@@ -10,6 +10,7 @@ import { openSqlStore } from '../store/open-sql-store.js';
 import { createSqlDataAccess } from '../store/repos/sql-data-access.js';
 import type { SqlStore } from '../store/sql-store.js';
 import { isXccosParseFailure, parseXccos } from '../protocol/xccos/parse-command.js';
+import { envelopeText } from '../protocol/xccos/outbound-envelope.js';
 import type { XccosEnvelope, XccosNotice, XccosReply } from '../protocol/xccos/xccos-types.js';
 import { createAuditService } from '../services/audit/audit-service.js';
 import { createCategoriesService } from '../services/categories/categories-service.js';
@@ -102,6 +103,7 @@ export async function startChannelHarness(): Promise<ChannelHarness> {
   const messages = createMessagesService({ ...deps, live: channel });
   const topicFeeds = createTopicFeedsService({ ...deps, subscribe: (l) => bus.subscribe(l) });
   let clientEnvid = 500;
+  let serverEnvid = 9_000_000;
 
   const settle = async () => {
     for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
@@ -141,22 +143,27 @@ export async function startChannelHarness(): Promise<ChannelHarness> {
         ep.inbox.flatMap((e) => (e.kind === 'ntc' ? e.notices.filter((x) => n === undefined || x.name === n) : [])),
       messages: () => ep.inbox.flatMap((e) => (e.kind === 'grpchat' ? [e.message] : [])),
     };
+    const receive = (xml: string): boolean => {
+      if (ep.failSends) return false;
+      const parsed = parseXccos(xml);
+      if (isXccosParseFailure(parsed)) throw new Error(`server sent non-XCCOS: ${parsed.detail}: ${xml}`);
+      ep.inbox.push(parsed);
+      if (parsed.kind === 'rpl') {
+        for (const r of parsed.replies) {
+          const i = waiting.findIndex((w) => w.envid === r.commandId.envid);
+          if (i >= 0) waiting.splice(i, 1)[0]!.resolve(r);
+        }
+      }
+      return true;
+    };
     ep.session = channel.openSession({
       id: randomUUID(),
       userUri: uri,
-      send: async (xml) => {
-        await Promise.resolve();
-        if (ep.failSends) return false;
-        const parsed = parseXccos(xml);
-        if (isXccosParseFailure(parsed)) throw new Error(`server sent non-XCCOS: ${parsed.detail}: ${xml}`);
-        ep.inbox.push(parsed);
-        if (parsed.kind === 'rpl') {
-          for (const r of parsed.replies) {
-            const i = waiting.findIndex((w) => w.envid === r.commandId.envid);
-            if (i >= 0) waiting.splice(i, 1)[0]!.resolve(r);
-          }
-        }
-        return true;
+      send: (envelope, done) => {
+        // Answered a turn later, like a client's 200; a non-XCCOS body fails the send.
+        void Promise.resolve()
+          .then(() => receive(envelopeText(envelope, String(++serverEnvid))))
+          .then(done, () => done(false));
       },
       end: () => void (ep.ended = true),
     });

@@ -3,6 +3,7 @@
  * SIP dialogs; the channel gets one session per chat dialog, its XCCOS commands and posts, and a
  * way to send XCCOS back in server → client INFOs.
  */
+import type { OutboundEnvelope } from '../protocol/xccos/outbound-envelope.js';
 import type { XccosParseFailure } from '../protocol/xccos/parse-command.js';
 import type { XccosEnvelope } from '../protocol/xccos/xccos-types.js';
 
@@ -20,10 +21,10 @@ export interface ChatSession {
   /** The URI the client INVITEd (the `From` of our INFOs). */
   readonly target: string;
   /**
-   * Send one XCCOS document in a server INFO on this dialog. Resolves true on a 2xx; any other
-   * outcome ends the dialog (XCCOS.md §2.9) and resolves false.
+   * Send one XCCOS envelope in a server INFO on this dialog (a template gets the next server
+   * envid). `done(true)` on a 2xx; any other outcome ends the dialog (XCCOS.md §2.9): `done(false)`.
    */
-  sendXccos(xml: string): Promise<boolean>;
+  sendXccos(envelope: OutboundEnvelope, done?: (ok: boolean) => void): void;
   /** Send BYE and forget the dialog. */
   end(): void;
 }

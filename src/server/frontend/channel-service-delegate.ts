@@ -16,7 +16,7 @@ export function createChannelServiceDelegate(channel: ChannelService): ChannelDe
         channel.openSession({
           id: session.id,
           userUri: session.userUri,
-          send: (xml) => session.sendXccos(xml),
+          send: (envelope, done) => session.sendXccos(envelope, done),
           end: () => session.end(),
         }),
       );

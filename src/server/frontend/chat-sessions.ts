@@ -13,13 +13,22 @@ import {
   createInDialogRequest,
   createUasDialog,
   dialogKey,
+  inDialogHeaders,
+  nextLocalCSeq,
   type UasDialog,
 } from '../transport/sip/dialogs/dialog.js';
 import { DialogTable, type DialogMatch } from '../transport/sip/dialogs/dialog-table.js';
 import { negotiateSessionInterval } from '../transport/sip/dialogs/session-expires.js';
 import { SessionTimer } from '../transport/sip/dialogs/session-timer.js';
 import type { SipConnection } from '../transport/sip/endpoint/sip-connection.js';
-import type { ClientOutcome } from '../transport/sip/transactions/non-invite-client-transaction.js';
+import { createRequestTemplate, type RequestTemplate } from '../transport/sip/codec/request-template.js';
+import type { SipEndpoint } from '../transport/sip/endpoint/sip-endpoint.js';
+import {
+  TRANSPORT_ERROR_STATUS,
+  type ClientListener,
+} from '../transport/sip/transactions/non-invite-client-transaction.js';
+import { newBranch } from '../transport/sip/transactions/transaction-layer.js';
+import type { OutboundEnvelope } from '../protocol/xccos/outbound-envelope.js';
 import type { ServerTransaction } from '../transport/sip/transactions/server-transaction.js';
 import type { TimerPort } from '../transport/sip/transactions/timers.js';
 import type { ChannelDelegate, ChatSession, SessionEndReason, XccosCommandInfo } from './channel-delegate.js';
@@ -44,8 +53,8 @@ export interface ChatSessionsDeps {
   readonly channel: ChannelDelegate;
   readonly sessionTimer: SessionTimerPolicy;
   readonly nextEnvid: () => string;
-  /** Send a request over the client's connection (the endpoint's `sendRequest`). */
-  readonly sendRequest: (connection: SipConnection, request: SipRequest) => Promise<ClientOutcome>;
+  /** The SIP endpoint's requests on a client's connection (sip-endpoint.ts). */
+  readonly requests: Pick<SipEndpoint, 'sendRequest' | 'sendSerializedRequest' | 'viaFor'>;
 }
 
 interface DialogState {
@@ -54,9 +63,15 @@ interface DialogState {
   readonly connection: SipConnection;
   readonly timer: SessionTimer;
   readonly session: ChatSession;
+  /** Our INFOs on this dialog, serialized once (made at the first INFO). */
+  infoTemplate: RequestTemplate | undefined;
+  /** The final answer to each of our INFOs, with the caller's `done` as context. */
+  readonly infoAnswered: ClientListener<InfoDone | undefined>;
   seconds: number;
   ended: boolean;
 }
+
+type InfoDone = (ok: boolean) => void;
 
 export type ChatSessions = ReturnType<typeof createChatSessions>;
 
@@ -105,7 +120,9 @@ export function createChatSessions(deps: ChatSessionsDeps) {
     else if (reason === 'info-failed') deps.counters.dialogsFailed++;
     else deps.counters.dialogsEnded++;
     if (sendBye && !state.connection.closed) {
-      void deps.sendRequest(state.connection, createInDialogRequest(state.dialog, 'BYE')).catch(() => undefined);
+      void deps.requests
+        .sendRequest(state.connection, createInDialogRequest(state.dialog, 'BYE'))
+        .catch(() => undefined);
     }
     log.debug('dialog ended', { callId: state.dialog.id.callId, reason, kind: state.kind });
     if (state.kind !== 'lookup') {
@@ -117,27 +134,42 @@ export function createChatSessions(deps: ChatSessionsDeps) {
     }
   }
 
-  function sendInfo(state: DialogState, xml: string): Promise<boolean> {
-    if (state.ended) return Promise.resolve(false);
+  /**
+   * One server → client INFO (XCCOS.md §2.6): stamped from the dialog's template with a fresh
+   * branch, the next CSeq and, for a template envelope, the next server envid.
+   */
+  function sendInfo(state: DialogState, envelope: OutboundEnvelope, done?: InfoDone): void {
+    if (state.ended) {
+      done?.(false);
+      return;
+    }
     deps.counters.infosSent++;
-    // The request is not held while the answer is awaited (one per room delivery in flight).
-    return deps
-      .sendRequest(
-        state.connection,
-        createInDialogRequest(state.dialog, 'INFO', { contentType: 'text/plain', body: Buffer.from(xml) }),
-      )
-      .then((outcome) => infoAnswered(state, outcome));
+    const dialog = state.dialog;
+    const template = (state.infoTemplate ??= createRequestTemplate({
+      method: 'INFO',
+      uri: dialog.remoteTarget,
+      via: deps.requests.viaFor(state.connection),
+      headers: inDialogHeaders(dialog, 'INFO', 0, { contentType: 'text/plain' }),
+    }));
+    dialog.localCSeq = nextLocalCSeq(dialog);
+    const branch = newBranch();
+    const bytes =
+      typeof envelope === 'string'
+        ? template.write(branch, dialog.localCSeq, Buffer.from(envelope, 'utf8'))
+        : template.write(branch, dialog.localCSeq, envelope.head, deps.nextEnvid(), envelope.tail);
+    if (!deps.requests.sendSerializedRequest(state.connection, branch, 'INFO', bytes, state.infoAnswered, done)) {
+      state.infoAnswered('transport-error', TRANSPORT_ERROR_STATUS, undefined, done);
+    }
   }
 
-  function infoAnswered(state: DialogState, outcome: ClientOutcome): boolean {
-    if (outcome.kind === 'response' && outcome.response.status >= 200 && outcome.response.status < 300) return true;
-    // XCCOS.md §2.9: any non-2xx final response (481, 487, 408, timeout) means "dialog dead".
-    log.info('server INFO not accepted; ending the dialog', {
-      callId: state.dialog.id.callId,
-      outcome: outcome.kind === 'response' ? outcome.response.status : outcome.kind,
-    });
-    end(state, 'info-failed', false);
-    return false;
+  function infoAnswered(state: DialogState, status: number, done: InfoDone | undefined): void {
+    const ok = status >= 200 && status < 300;
+    if (!ok && !state.ended) {
+      // XCCOS.md §2.9: any non-2xx final response (481, 487, 408, timeout) means "dialog dead".
+      log.info('server INFO not accepted; ending the dialog', { callId: state.dialog.id.callId, status });
+      end(state, 'info-failed', false);
+    }
+    done?.(ok);
   }
 
   function accept(
@@ -169,7 +201,7 @@ export function createChatSessions(deps: ChatSessionsDeps) {
       epid,
       callId: dialog.id.callId,
       target,
-      sendXccos: (xml) => sendInfo(state, xml),
+      sendXccos: (envelope, done) => sendInfo(state, envelope, done),
       end: () => end(state, 'server-stopping', true),
     };
     state = {
@@ -177,6 +209,8 @@ export function createChatSessions(deps: ChatSessionsDeps) {
       kind,
       connection,
       session,
+      infoTemplate: undefined,
+      infoAnswered: (_kind, status, _response, done) => infoAnswered(state, status, done),
       seconds: interval.seconds,
       ended: false,
       timer: new SessionTimer(deps.timers, interval.seconds, () => end(state, 'expired', true)),
@@ -218,7 +252,7 @@ export function createChatSessions(deps: ChatSessionsDeps) {
       }
       // A readable command with a bad payload: SIP 200, then the coded error reply.
       tx.reply(200);
-      if (state.kind === 'lookup') void sendInfo(state, serializeReplies(deps.nextEnvid(), [answer]));
+      if (state.kind === 'lookup') sendInfo(state, serializeReplies(deps.nextEnvid(), [answer]));
       else deps.channel.onCommand(state.session, commandInfo(envelope.replyTo!, body), envelope);
       return;
     }
@@ -230,12 +264,12 @@ export function createChatSessions(deps: ChatSessionsDeps) {
         // XCCOS.md §2.4: answer cmd:requri on any dialog with the chat-server URI.
         deps.counters.requriAnswered++;
         const reply = replyTo(command, envelope.envid, { uri: deps.uris.chat });
-        void sendInfo(state, serializeReplies(deps.nextEnvid(), [reply]));
+        sendInfo(state, serializeReplies(deps.nextEnvid(), [reply]));
         return;
       }
       if (state.kind === 'lookup') {
         const reply = errorReply(command, envelope.envid, 'ERR_XCCOS_NOT_SUPPORTED');
-        void sendInfo(state, serializeReplies(deps.nextEnvid(), [reply]));
+        sendInfo(state, serializeReplies(deps.nextEnvid(), [reply]));
         return;
       }
       deps.channel.onCommand(state.session, commandInfo({ ...command, envid: envelope.envid }, body), envelope);

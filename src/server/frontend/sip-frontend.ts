@@ -102,7 +102,12 @@ export function createSipFrontend(options: SipFrontendOptions, deps: SipFrontend
     channel,
     nextEnvid,
     sessionTimer: { defaultSeconds: 1800, minSE: 90, maxSeconds: 7200, ...options.sessionTimer },
-    sendRequest: (connection, request) => endpoint.sendRequest(connection, request),
+    requests: {
+      sendRequest: (connection, request, timeoutMs) => endpoint.sendRequest(connection, request, timeoutMs),
+      sendSerializedRequest: (connection, branch, method, bytes, listener, context) =>
+        endpoint.sendSerializedRequest(connection, branch, method, bytes, listener, context),
+      viaFor: (connection) => endpoint.viaFor(connection),
+    },
   });
 
   function outOfDialog(request: SipRequest, tx: ServerTransaction, connection: SipConnection): void {

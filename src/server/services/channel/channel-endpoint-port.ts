@@ -3,16 +3,18 @@
  * The SIP front end adapts its dialogs to this; tests can drive the service with any implementation
  * that carries real XCCOS bodies.
  */
+import type { OutboundEnvelope } from '../../protocol/xccos/outbound-envelope.js';
+
 export interface ChannelEndpoint {
   /** Unique per dialog. */
   readonly id: string;
   /** `sip:alice@example.com`. */
   readonly userUri: string;
   /**
-   * Send one XCCOS document in a server → client INFO. Resolves true on a 2xx; false means the
-   * dialog is dead (XCCOS.md §2.9).
+   * Send one XCCOS envelope in a server → client INFO (a template gets its envid at send time).
+   * `done(true)` on a 2xx; `done(false)` means the dialog is dead (XCCOS.md §2.9).
    */
-  send(xml: string): Promise<boolean>;
+  send(envelope: OutboundEnvelope, done: (ok: boolean) => void): void;
   /** End the dialog from the server side (BYE). */
   end(): void;
 }

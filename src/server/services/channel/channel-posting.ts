@@ -8,7 +8,7 @@
 import type { ErrorCode } from '../../errors/error-codes.js';
 import { formatXccosTimestamp } from '../../protocol/xccos/blocks/timestamp.js';
 import type { GrpchatMessage } from '../../protocol/xccos/commands/grpchat.js';
-import { serializeRoomMessage } from '../../protocol/xccos/serialize-reply.js';
+import { roomMessageTemplate } from '../../protocol/xccos/outbound-envelope.js';
 import type { Clock } from '../shared/clock-port.js';
 import type { DataPort } from '../shared/data-port.js';
 import type { EventPublisher } from '../shared/events-port.js';
@@ -26,7 +26,6 @@ export interface PostingDeps {
   presence: RoomPresence<ChannelSession>;
   events: EventPublisher;
   domain: string;
-  nextEnvid(): string;
   /** Remembers each (room, author)'s access between posts; cleared by every access change. */
   accessCache: AccessCache<PostAccess>;
 }
@@ -39,8 +38,6 @@ export interface PostAccess {
 
 export type PostResult =
   { ok: true; deliver: () => void; seq: number } | { ok: false; code: ErrorCode; reason: string };
-
-const ENVID_PLACEHOLDER = 'envid="0"';
 
 export interface PostInput {
   roomUri: string;
@@ -159,15 +156,10 @@ export function createPosting(deps: PostingDeps) {
       ...(input.extraAttributes && { extraAttributes: input.extraAttributes }),
       ...(input.extraElements && { extraElements: input.extraElements }),
     };
-    // Serialize once; only the envelope's envid differs per delivery (XCCOS.md §9 item 4).
-    const body = serializeRoomMessage('0', grpchat);
-    // Split once at the placeholder; each delivery is then two concatenations, not a search.
-    const at = body.indexOf(ENVID_PLACEHOLDER);
-    const before = `${body.slice(0, at)}envid="`;
-    const after = `"${body.slice(at + ENVID_PLACEHOLDER.length)}`;
-    for (const s of presence.sessions(access.room.id)) {
-      s.queue.push(before + deps.nextEnvid() + after);
-    }
+    // Serialized and encoded once; each endpoint's copy gets its own envid as it is sent
+    // (XCCOS.md §9 item 4).
+    const envelope = roomMessageTemplate(grpchat);
+    for (const s of presence.sessions(access.room.id)) s.queue.push(envelope);
     deps.events.publish({
       name: 'room.message.posted',
       payload: {

@@ -79,7 +79,7 @@ export function createChannelService(deps: ChannelDeps) {
       chain: Promise.resolve(),
       closed: false,
       queue: createOutboundQueue({
-        send: (xml) => endpoint.send(xml),
+        send: (envelope, done) => endpoint.send(envelope, done),
         ...bounds,
         onDead: (reason) => {
           // XCCOS.md §2.9: a failed server INFO means the dialog is dead; an endpoint that cannot

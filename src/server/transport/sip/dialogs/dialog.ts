@@ -104,16 +104,32 @@ export function createInDialogRequest(
   method: string,
   options: InDialogRequestOptions = {},
 ): SipRequest {
-  dialog.localCSeq = dialog.localCSeq === 0 ? 1 : dialog.localCSeq + 1;
+  dialog.localCSeq = nextLocalCSeq(dialog);
+  const headers = inDialogHeaders(dialog, method, dialog.localCSeq, options);
+  return { kind: 'request', method, uri: dialog.remoteTarget, headers, body: options.body ?? Buffer.alloc(0) };
+}
+
+/** The next number in our CSeq space (§12.2.1.1); the caller stores it in `localCSeq`. */
+export function nextLocalCSeq(dialog: UasDialog): number {
+  return dialog.localCSeq === 0 ? 1 : dialog.localCSeq + 1;
+}
+
+/** The headers of an in-dialog request but Via (request-template.ts stamps the CSeq number). */
+export function inDialogHeaders(
+  dialog: UasDialog,
+  method: string,
+  cseq: number,
+  options: Omit<InDialogRequestOptions, 'body'> = {},
+): SipHeader[] {
   const headers: SipHeader[] = [
     { name: 'Max-Forwards', value: '70' },
     { name: 'From', value: dialog.local },
     { name: 'To', value: dialog.remote },
     { name: 'Call-ID', value: dialog.id.callId },
-    { name: 'CSeq', value: `${dialog.localCSeq} ${method}` },
+    { name: 'CSeq', value: `${cseq} ${method}` },
   ];
   for (const r of dialog.routeSet) headers.push({ name: 'Route', value: r });
   if (options.contentType !== undefined) headers.push({ name: 'Content-Type', value: options.contentType });
   if (options.headers) for (const h of options.headers) headers.push(h);
-  return { kind: 'request', method, uri: dialog.remoteTarget, headers, body: options.body ?? Buffer.alloc(0) };
+  return headers;
 }

@@ -18,6 +18,8 @@ export interface SipConnection extends TransactionTransport {
   readonly closed: boolean;
   /** Serialize and queue a message; false when closed or over the send-queue bound. */
   send(message: SipMessage): boolean;
+  /** Queue a request already serialized (request-template.ts); false as for `send`. */
+  sendSerialized(bytes: Buffer): boolean;
   close(): void;
 }
 
@@ -25,7 +27,8 @@ export interface SipConnection extends TransactionTransport {
 export interface ConnectionSink {
   /** One complete SIP message (already framed; WebSocket messages may lack Content-Length). */
   onMessage(connection: SipConnection, frame: Buffer, messageFramed: boolean): void;
-  onSent(connection: SipConnection, message: SipMessage, bytes: Buffer): void;
+  /** `message` is absent for bytes serialized by the caller (always requests). */
+  onSent(connection: SipConnection, message: SipMessage | undefined, bytes: Buffer): void;
   onClosed(connection: SipConnection): void;
   onActivity(connection: SipConnection): void;
 }

@@ -12,10 +12,10 @@ import { parseMessage } from '../codec/parse-message.js';
 import { peekResponse } from '../codec/peek-response.js';
 import type { SipRequest, SipResponse } from '../codec/sip-message.js';
 import { responseForParseFailure, serviceUnavailable } from '../codec/stateless-response.js';
-import type { ClientOutcome } from '../transactions/non-invite-client-transaction.js';
+import type { ClientListener, ClientOutcome } from '../transactions/non-invite-client-transaction.js';
 import type { ServerTransaction } from '../transactions/server-transaction.js';
 import { systemTimers, type TimerHandle, type TimerPort } from '../transactions/timers.js';
-import { TransactionLayer } from '../transactions/transaction-layer.js';
+import { TransactionLayer, type ViaSender } from '../transactions/transaction-layer.js';
 import type { ConnectionSink, SipConnection } from './sip-connection.js';
 import { countResponse, createSipCounters, type SipCounters } from './sip-counters.js';
 import { createStreamConnection } from './stream-connection.js';
@@ -65,6 +65,21 @@ export interface SipEndpoint {
   acceptSocket(socket: Socket, transport: 'TCP' | 'TLS'): void;
   /** Send a non-INVITE request over a client's own connection and await its final response. */
   sendRequest(connection: SipConnection, request: SipRequest, timeoutMs?: number): Promise<ClientOutcome>;
+  /** The Via for requests the server sends on `connection` (for request templates). */
+  viaFor(connection: SipConnection): ViaSender;
+  /**
+   * A request serialized by the caller with a branch from `newBranch()` and our Via
+   * (`viaFor`): queued on the connection and tracked as a client transaction whose final status
+   * goes to `listener` with `context`. False when the connection refused it (closed, overloaded).
+   */
+  sendSerializedRequest<C>(
+    connection: SipConnection,
+    branch: string,
+    method: string,
+    bytes: Buffer,
+    listener: ClientListener<C>,
+    context: C,
+  ): boolean;
   readonly counters: Readonly<SipCounters>;
   readonly connections: ReadonlySet<SipConnection>;
   readonly pendingRequests: number;
@@ -109,7 +124,7 @@ export function createSipEndpoint(options: SipEndpointOptions, delegate: SipEndp
     },
     onSent(connection, message, bytes) {
       counters.bytesOut += bytes.length;
-      if (message.kind === 'response') countResponse(counters, message.status);
+      if (message?.kind === 'response') countResponse(counters, message.status);
       if (tap?.enabled()) tap.record(wireRecord('out', connection, bytes, timers.now()));
     },
     onClosed(connection) {
@@ -132,6 +147,14 @@ export function createSipEndpoint(options: SipEndpointOptions, delegate: SipEndp
       }
     },
   };
+
+  function viaFor(connection: SipConnection): ViaSender {
+    return {
+      transport: connection.transport,
+      host: options.viaHost ?? connection.localAddress,
+      port: connection.localPort,
+    };
+  }
 
   function receive(connection: SipConnection, frame: Buffer, messageFramed: boolean): void {
     // The answers to our own INFOs (one per room delivery): match by branch + CSeq method from a
@@ -316,12 +339,13 @@ export function createSipEndpoint(options: SipEndpointOptions, delegate: SipEndp
     },
     acceptSocket,
     sendRequest(connection, request, timeoutMs) {
-      const via = {
-        transport: connection.transport,
-        host: options.viaHost ?? connection.localAddress,
-        port: connection.localPort,
-      };
-      return layer.sendRequest(request, connection, via, timeoutMs);
+      return layer.sendRequest(request, connection, viaFor(connection), timeoutMs);
+    },
+    viaFor,
+    sendSerializedRequest(connection, branch, method, bytes, listener, context) {
+      if (!connection.sendSerialized(bytes)) return false;
+      layer.track(branch, method, connection, listener, context);
+      return true;
     },
     get counters() {
       return counters;

@@ -42,15 +42,10 @@ export function createStreamConnection(
       return closed;
     },
     send(message: SipMessage): boolean {
-      if (closed) return false;
-      if (socket.writableLength > options.maxSendQueueBytes) {
-        connection.close();
-        return false;
-      }
-      const bytes = serializeMessage(message);
-      socket.write(bytes);
-      sink.onSent(connection, message, bytes);
-      return true;
+      return write(serializeMessage(message), message);
+    },
+    sendSerialized(bytes: Buffer): boolean {
+      return write(bytes, undefined);
     },
     close() {
       if (closed) return;
@@ -61,6 +56,17 @@ export function createStreamConnection(
       sink.onClosed(connection);
     },
   };
+
+  function write(bytes: Buffer, message: SipMessage | undefined): boolean {
+    if (closed) return false;
+    if (socket.writableLength > options.maxSendQueueBytes) {
+      connection.close();
+      return false;
+    }
+    socket.write(bytes);
+    sink.onSent(connection, message, bytes);
+    return true;
+  }
 
   socket.setNoDelay(true);
   socket.on('data', (chunk: Buffer) => {

@@ -34,16 +34,10 @@ export function createWebSocketConnection(
       return closed;
     },
     send(message: SipMessage): boolean {
-      if (closed || ws.readyState !== ws.OPEN) return false;
-      if (ws.bufferedAmount > info.maxSendQueueBytes) {
-        connection.close();
-        return false;
-      }
-      const bytes = serializeMessage(message);
-      // RFC 7118 §5.1: text frames for UTF-8 messages; binary otherwise.
-      ws.send(bytes, { binary: message.nonUtf8Headers === true || !isUtf8(message.body) });
-      sink.onSent(connection, message, bytes);
-      return true;
+      return write(serializeMessage(message), message);
+    },
+    sendSerialized(bytes: Buffer): boolean {
+      return write(bytes, undefined);
     },
     close() {
       if (closed) return;
@@ -53,6 +47,19 @@ export function createWebSocketConnection(
       sink.onClosed(connection);
     },
   };
+  function write(bytes: Buffer, message: SipMessage | undefined): boolean {
+    if (closed || ws.readyState !== ws.OPEN) return false;
+    if (ws.bufferedAmount > info.maxSendQueueBytes) {
+      connection.close();
+      return false;
+    }
+    // RFC 7118 §5.1: text frames for UTF-8 messages; binary otherwise.
+    const binary = message ? message.nonUtf8Headers === true || !isUtf8(message.body) : !isUtf8(bytes);
+    ws.send(bytes, { binary });
+    sink.onSent(connection, message, bytes);
+    return true;
+  }
+
   ws.on('message', (data: Buffer | ArrayBuffer | Buffer[]) => {
     if (closed) return;
     sink.onActivity(connection);

@@ -1,9 +1,16 @@
 /**
- * RFC 3261 §17.1.2 non-INVITE client transaction for requests the server originates on a
- * client's connection (INFO, BYE, NOTIFY; XCCOS.md §2.6). Reliable transports: no Timer E
- * retransmissions, Timer K is zero; Timer F bounds the wait for a final response.
+ * RFC 3261 §17.1.2 non-INVITE client transactions for the requests the server originates on a
+ * client's connection (INFO, BYE; XCCOS.md §2.6), kept as one table rather than an object, a
+ * promise and a timer each: a room delivery is one such transaction per joined endpoint, so at
+ * fan-out rates the per-transaction cost is the server's cost.
+ *
+ * Reliable transports only: no Timer E retransmissions, Timer K is zero, so a transaction ends at
+ * its first final response. Timer F bounds the wait: transactions are kept in send order per
+ * timeout value, and ONE timer (through the injected TimerPort) fires at the earliest deadline.
+ * A timeout is reported like a 408 and a transport failure like a 503 (§8.1.3.1), with the kind
+ * alongside for callers that tell them apart.
  */
-import type { SipRequest, SipResponse } from '../codec/sip-message.js';
+import type { SipResponse } from '../codec/sip-message.js';
 import type { TransactionTransport } from './server-transaction.js';
 import type { TimerHandle, TimerPort } from './timers.js';
 
@@ -13,51 +20,176 @@ export type ClientOutcome =
   | { readonly kind: 'timeout' }
   | { readonly kind: 'transport-error' };
 
-export class NonInviteClientTransaction {
-  state: 'Trying' | 'Proceeding' | 'Completed' | 'Terminated' = 'Trying';
-  readonly outcome: Promise<ClientOutcome>;
-  private settle!: (o: ClientOutcome) => void;
-  private timerF: TimerHandle | undefined;
+export type ClientFinalKind = ClientOutcome['kind'];
 
-  constructor(
-    readonly key: string,
-    // Not kept: an in-flight delivery should hold no more than its key and outcome (GC, fan-out).
-    request: SipRequest,
-    readonly transport: TransactionTransport,
-    private readonly timers: TimerPort,
+/** §8.1.3.1: a timeout counts as 408, a transport error as 503. */
+export const TIMEOUT_STATUS = 408;
+export const TRANSPORT_ERROR_STATUS = 503;
+
+/**
+ * Called once per transaction with its final outcome and the `context` it was added with (so
+ * one listener per dialog serves all its requests). `response` is given only to listeners
+ * added with `wantsResponse` (the fan-out path needs the status alone and allocates nothing).
+ */
+export type ClientListener<C = unknown> = (
+  kind: ClientFinalKind,
+  status: number,
+  response: SipResponse | undefined,
+  context: C,
+) => void;
+
+/** What a caller sees of a tracked transaction. */
+export interface PendingClientTransaction {
+  readonly key: string;
+  readonly wantsResponse: boolean;
+}
+
+interface Pending extends PendingClientTransaction {
+  readonly transport: TransactionTransport;
+  readonly listener: ClientListener;
+  readonly context: unknown;
+  readonly deadline: number;
+  readonly wantsResponse: boolean;
+  readonly queue: DeadlineQueue;
+  done: boolean;
+}
+
+/**
+ * The transactions of one timeout value in send order, so deadlines rise from `head` on.
+ * Invariant: `items[head]` is live (or the queue is empty): ended ones are skipped at once, and
+ * ended ones behind a live head are compacted away once they are most of the queue.
+ */
+interface DeadlineQueue {
+  items: Pending[];
+  head: number;
+  /** Ended transactions in items[head…]. */
+  ended: number;
+}
+
+const COMPACT_AT = 4096;
+
+export class ClientTransactions {
+  private readonly byKey = new Map<string, Pending>();
+  private readonly queues = new Map<number, DeadlineQueue>();
+  private timer: TimerHandle | undefined;
+  private timerDue = Infinity;
+
+  constructor(private readonly timers: TimerPort) {}
+
+  get size(): number {
+    return this.byKey.size;
+  }
+
+  /**
+   * Track a request just handed to `transport` under `key` (`c|<branch>|<method>`). The caller
+   * sends it; a key already in use is a caller bug (branches are unique) and is refused.
+   */
+  add<C>(
+    key: string,
+    transport: TransactionTransport,
     timeoutMs: number,
-    private readonly onTerminated: (tx: NonInviteClientTransaction) => void,
-  ) {
-    this.outcome = new Promise((resolve) => (this.settle = resolve));
-    if (!transport.send(request)) {
-      queueMicrotask(() => this.finish({ kind: 'transport-error' }));
-      return;
+    listener: ClientListener<C>,
+    context: C,
+    wantsResponse = false,
+  ): boolean {
+    if (this.byKey.has(key)) return false;
+    let queue = this.queues.get(timeoutMs);
+    if (!queue) this.queues.set(timeoutMs, (queue = { items: [], head: 0, ended: 0 }));
+    const deadline = this.timers.now() + timeoutMs;
+    const entry: Pending = {
+      key,
+      transport,
+      listener: listener as ClientListener,
+      context,
+      deadline,
+      wantsResponse,
+      queue,
+      done: false,
+    };
+    this.byKey.set(key, entry);
+    queue.items.push(entry);
+    if (deadline < this.timerDue) this.schedule(deadline);
+    return true;
+  }
+
+  /** The transaction a response's key (`c|<branch>|<method>`) matches, if any (§17.1.3). */
+  get(key: string): PendingClientTransaction | undefined {
+    return this.byKey.get(key);
+  }
+
+  /**
+   * A response for `tx`. Provisional responses keep it (Proceeding); a final one ends it
+   * (§17.1.2.2: Completed, then Terminated at once as Timer K is zero). Pass the response only
+   * when `tx.wantsResponse`.
+   */
+  receive(tx: PendingClientTransaction, status: number, response: SipResponse | undefined): void {
+    if (status >= 200) this.finish(tx as Pending, 'response', status, response);
+  }
+
+  /** Fail every transaction sent on a transport that closed. */
+  transportClosed(transport: TransactionTransport): void {
+    for (const entry of [...this.byKey.values()])
+      if (entry.transport === transport) this.finish(entry, 'transport-error', TRANSPORT_ERROR_STATUS, undefined);
+  }
+
+  /** Fail everything (server stop). */
+  dispose(): void {
+    for (const entry of [...this.byKey.values()])
+      this.finish(entry, 'transport-error', TRANSPORT_ERROR_STATUS, undefined);
+    if (this.timer !== undefined) this.timers.clearTimeout(this.timer);
+    this.timer = undefined;
+    this.timerDue = Infinity;
+  }
+
+  private finish(entry: Pending, kind: ClientFinalKind, status: number, response: SipResponse | undefined): void {
+    if (entry.done) return;
+    entry.done = true;
+    this.byKey.delete(entry.key);
+    trim(entry.queue);
+    entry.listener(kind, status, response, entry.context);
+  }
+
+  private schedule(due: number): void {
+    if (this.timer !== undefined) this.timers.clearTimeout(this.timer);
+    this.timerDue = due;
+    this.timer = this.timers.setTimeout(() => this.sweep(), Math.max(0, due - this.timers.now()));
+  }
+
+  /** Timer F: time out every transaction past its deadline, then wait for the next deadline. */
+  private sweep(): void {
+    this.timer = undefined;
+    this.timerDue = Infinity;
+    const now = this.timers.now();
+    for (const queue of this.queues.values()) {
+      while (queue.head < queue.items.length && queue.items[queue.head]!.deadline <= now) {
+        this.finish(queue.items[queue.head]!, 'timeout', TIMEOUT_STATUS, undefined);
+      }
     }
-    this.timerF = timers.setTimeout(() => this.finish({ kind: 'timeout' }), timeoutMs);
+    let next = Infinity;
+    for (const queue of this.queues.values())
+      if (queue.head < queue.items.length) next = Math.min(next, queue.items[queue.head]!.deadline);
+    if (next !== Infinity && next < this.timerDue) this.schedule(next);
   }
+}
 
-  receiveResponse(response: SipResponse): void {
-    if (this.state === 'Completed' || this.state === 'Terminated') return;
-    if (response.status < 200) {
-      this.state = 'Proceeding';
-      return;
-    }
-    // "If a final response (status codes 200-699) is received while in the Trying or Proceeding
-    // state, the response MUST be passed to the TU, and the client transaction MUST transition to
-    // the Completed state." Timer K = 0 for reliable transports.
-    this.finish({ kind: 'response', response });
+/** Restore the queue invariant after one of its transactions ended. */
+function trim(queue: DeadlineQueue): void {
+  queue.ended += 1;
+  const { items } = queue;
+  while (queue.head < items.length && items[queue.head]!.done) {
+    queue.head += 1;
+    queue.ended -= 1;
   }
-
-  /** The connection closed under the transaction. */
-  fail(): void {
-    this.finish({ kind: 'transport-error' });
-  }
-
-  private finish(outcome: ClientOutcome): void {
-    if (this.state === 'Terminated') return;
-    if (this.timerF !== undefined) this.timers.clearTimeout(this.timerF);
-    this.state = 'Terminated';
-    this.settle(outcome);
-    this.onTerminated(this);
+  if (queue.head === items.length) {
+    items.length = 0;
+    queue.head = 0;
+    queue.ended = 0;
+  } else if (queue.ended > COMPACT_AT && queue.ended * 2 > items.length - queue.head) {
+    queue.items = items.slice(queue.head).filter((e) => !e.done);
+    queue.head = 0;
+    queue.ended = 0;
+  } else if (queue.head > COMPACT_AT && queue.head * 2 > items.length) {
+    queue.items = items.slice(queue.head);
+    queue.head = 0;
   }
 }

@@ -6,7 +6,7 @@
 import { formatVia, BRANCH_MAGIC_COOKIE } from '../codec/headers/via.js';
 import type { SipHeader, SipRequest, SipResponse } from '../codec/sip-message.js';
 import { InviteServerTransaction } from './invite-server-transaction.js';
-import { NonInviteClientTransaction, type ClientOutcome } from './non-invite-client-transaction.js';
+import { ClientTransactions, type ClientListener, type ClientOutcome } from './non-invite-client-transaction.js';
 import { NonInviteServerTransaction } from './non-invite-server-transaction.js';
 import type { ServerTransaction, ServerTransactionObserver, TransactionTransport } from './server-transaction.js';
 import { TIMER_F, TIMER_J, type TimerPort } from './timers.js';
@@ -40,10 +40,11 @@ export interface ViaSender {
 
 export class TransactionLayer {
   private readonly server = new Map<string, ServerTransaction>();
-  private readonly client = new Map<string, NonInviteClientTransaction>();
+  private readonly client: ClientTransactions;
   private readonly observer: ServerTransactionObserver;
 
   constructor(private readonly options: TransactionLayerOptions) {
+    this.client = new ClientTransactions(options.timers);
     this.observer = {
       onFinalResponse: (tx) => options.observer?.onFinalResponse?.(tx),
       onTerminated: (tx) => {
@@ -93,7 +94,7 @@ export class TransactionLayer {
     const key = clientTransactionKey(response);
     const tx = key === undefined ? undefined : this.client.get(key);
     if (!tx) return false;
-    tx.receiveResponse(response);
+    this.client.receive(tx, response.status, response);
     return true;
   }
 
@@ -104,7 +105,7 @@ export class TransactionLayer {
   receivePeekedResponse(key: string, status: number, frame: Buffer, parse: (frame: Buffer) => SipResponse): boolean {
     const tx = this.client.get(key);
     if (!tx) return false;
-    tx.receiveResponse(new LazyResponse(status, frame, parse));
+    this.client.receive(tx, status, tx.wantsResponse ? new LazyResponse(status, frame, parse) : undefined);
     return true;
   }
 
@@ -118,33 +119,51 @@ export class TransactionLayer {
     via: ViaSender,
     timeoutMs = TIMER_F,
   ): Promise<ClientOutcome> {
-    const branch = `${BRANCH_MAGIC_COOKIE}${newBranchSuffix()}`;
+    const branch = newBranch();
     const headers: SipHeader[] = [{ name: 'Via', value: formatVia(via.transport, via.host, via.port, branch) }];
     for (const h of request.headers) if (h.name !== 'Via') headers.push(h);
-    const method = request.method;
-    const key = `c|${branch}|${method}`;
-    const tx = new NonInviteClientTransaction(
-      key,
-      { ...request, headers },
-      transport,
-      this.options.timers,
-      timeoutMs,
-      (t) => {
-        if (this.client.get(t.key) === t) this.client.delete(t.key);
-      },
-    );
-    if (tx.state !== 'Terminated') this.client.set(key, tx);
-    return tx.outcome;
+    return new Promise((resolve) => {
+      if (!transport.send({ ...request, headers })) {
+        queueMicrotask(() => resolve({ kind: 'transport-error' }));
+        return;
+      }
+      this.track(
+        branch,
+        request.method,
+        transport,
+        (kind, _status, response) => resolve(kind === 'response' ? { kind, response: response! } : { kind }),
+        undefined,
+        timeoutMs,
+        true,
+      );
+    });
+  }
+
+  /**
+   * The lean form, for requests the caller serialized itself with a branch from `newBranch()`
+   * and has just written to `transport` (request-template.ts; one per room delivery): `listener`
+   * gets the final status (408 for Timer F, 503 for a transport error) and `context`.
+   */
+  track<C>(
+    branch: string,
+    method: string,
+    transport: TransactionTransport,
+    listener: ClientListener<C>,
+    context: C,
+    timeoutMs = TIMER_F,
+    wantsResponse = false,
+  ): void {
+    this.client.add(`c|${branch}|${method}`, transport, timeoutMs, listener, context, wantsResponse);
   }
 
   /** Fail every client transaction sent on a transport that closed; drop its server ones. */
   transportClosed(transport: TransactionTransport): void {
-    for (const tx of [...this.client.values()]) if (isOn(tx, transport)) tx.fail();
+    this.client.transportClosed(transport);
     for (const tx of [...this.server.values()]) if (tx.transport === transport) tx.dispose();
   }
 
   dispose(): void {
-    for (const tx of [...this.client.values()]) tx.fail();
+    this.client.dispose();
     for (const tx of [...this.server.values()]) tx.dispose();
   }
 }
@@ -172,17 +191,13 @@ class LazyResponse implements SipResponse {
   }
 }
 
-function isOn(tx: NonInviteClientTransaction, transport: TransactionTransport): boolean {
-  return tx.transport === transport;
-}
-
 /**
  * §8.1.1.7: unique over space and time. A random per-process prefix (refreshed when the counter
  * wraps) and a counter: one random draw per process instead of one per request.
  */
 let branchPrefix = randomPrefix();
 let branchCounter = 0;
-function newBranchSuffix(): string {
+export function newBranch(): string {
   branchCounter += 1;
   if (branchCounter > 0x7fffffff) {
     branchCounter = 1;
@@ -192,5 +207,5 @@ function newBranchSuffix(): string {
 }
 
 function randomPrefix(): string {
-  return `${Math.random().toString(36).slice(2, 10)}${Date.now().toString(36)}.`;
+  return `${BRANCH_MAGIC_COOKIE}${Math.random().toString(36).slice(2, 10)}${Date.now().toString(36)}.`;
 }
