@@ -33,16 +33,259 @@ const report = (msg) =>
 
 const stepsById = new Map();
 
-function onDelivery(body, now) {
-  const i = body.indexOf('<chat>fb ');
+// ---- the receive hot path: one server INFO per room delivery, framed and answered on the bytes ----
+// Searches use Buffer#indexOf with a one-byte needle (memchr: a few ns a call) on a view of the
+// valid bytes of the read; nothing is decoded but the few values needed.
+
+const GRPCHAT = Buffer.from('<grpchat');
+const CHAT_FB = Buffer.from('<chat>fb ');
+const STATUS_200 = Buffer.from('SIP/2.0 200 OK\r\n');
+const CONTENT_LENGTH_0 = Buffer.from('Content-Length: 0\r\n\r\n');
+const SIP_VERSION = Buffer.from('SIP/2.0 ');
+// One read buffer for every socket (net `onread`): each read is handled synchronously in its
+// callback, and whatever must outlive it (a message split across reads) is copied out.
+const READ_BUFFER = Buffer.allocUnsafe(65536);
+// The 200s of one read, written with one socket.write: [start, end) byte ranges of the read,
+// a start of -1 standing for STATUS_200 and -2 for CONTENT_LENGTH_0.
+let replyRanges = new Int32Array(256);
+let replyCount = 0;
+let replySize = 0;
+
+function addReplyRange(start, end) {
+  if (replyCount === replyRanges.length) {
+    const grown = new Int32Array(2 * replyRanges.length);
+    grown.set(replyRanges);
+    replyRanges = grown;
+  }
+  replyRanges[replyCount++] = start;
+  replyRanges[replyCount++] = end;
+}
+
+// headerKind: the five headers a 200 copies, Content-Length, anything else.
+const OTHER = 0;
+const COPY = 1;
+const CONTENT_LENGTH = 2;
+
+/** Does buf[at, at + lower.length) spell `lower` (a lower-case header name), ignoring case? */
+function namedI(buf, at, lower) {
+  for (let j = 0; j < lower.length; j++) if ((buf[at + j] | 0x20) !== lower.charCodeAt(j)) return false;
+  return true;
+}
+
+/** Does buf hold `bytes` at `at`? */
+function bytesAt(buf, at, bytes) {
+  for (let j = 0; j < bytes.length; j++) if (buf[at + j] !== bytes[j]) return false;
+  return true;
+}
+
+// The canonical names the server writes, with their colon: settled by a byte compare.
+const VIA = Buffer.from('Via:');
+const FROM = Buffer.from('From:');
+const TO = Buffer.from('To:');
+const CALL_ID = Buffer.from('Call-ID:');
+const CSEQ = Buffer.from('CSeq:');
+const CONTENT_LENGTH_NAME = Buffer.from('Content-Length:');
+const CONTENT_TYPE = Buffer.from('Content-Type:');
+const MAX_FORWARDS = Buffer.from('Max-Forwards:');
+
+/**
+ * The kind of the header line buf[s, e): Via/From/To/Call-ID/CSeq (COPY), Content-Length, or
+ * other. The canonical spellings are recognised by their bytes; anything else goes through
+ * anyHeaderKind.
+ */
+function headerKind(buf, s, e) {
+  switch (buf[s]) {
+    case 86: // V
+      if (bytesAt(buf, s, VIA)) return COPY;
+      break;
+    case 70: // F
+      if (bytesAt(buf, s, FROM)) return COPY;
+      break;
+    case 84: // T
+      if (bytesAt(buf, s, TO)) return COPY;
+      break;
+    case 67: // C
+      if (bytesAt(buf, s, CSEQ) || bytesAt(buf, s, CALL_ID)) return COPY;
+      if (bytesAt(buf, s, CONTENT_LENGTH_NAME)) return CONTENT_LENGTH;
+      if (bytesAt(buf, s, CONTENT_TYPE)) return OTHER;
+      break;
+    case 77: // M
+      if (bytesAt(buf, s, MAX_FORWARDS)) return OTHER;
+      break;
+  }
+  return anyHeaderKind(buf, s, e);
+}
+
+/**
+ * headerKind for any spelling: names in any case and the compact forms (v f t i l), whitespace
+ * before the colon allowed; a line whose first letter cannot start one of them is settled by it.
+ */
+function anyHeaderKind(buf, s, e) {
+  const c = buf[s] | 0x20;
+  if (c !== 118 && c !== 102 && c !== 116 && c !== 105 && c !== 99 && c !== 108) return OTHER; // v f t i c l
+  let k = s;
+  while (k < e && buf[k] !== 58 && buf[k] !== 32 && buf[k] !== 9) k++;
+  const n = k - s;
+  while (k < e && (buf[k] === 32 || buf[k] === 9)) k++;
+  if (k >= e || buf[k] !== 58) return OTHER;
+  switch (n) {
+    case 1:
+      if (c === 108) return CONTENT_LENGTH; // l
+      return c === 99 ? OTHER : COPY; // v f t i (c is Content-Type)
+    case 2:
+      return namedI(buf, s, 'to') ? COPY : OTHER;
+    case 3:
+      return namedI(buf, s, 'via') ? COPY : OTHER;
+    case 4:
+      return namedI(buf, s, 'from') || namedI(buf, s, 'cseq') ? COPY : OTHER;
+    case 7:
+      return namedI(buf, s, 'call-id') ? COPY : OTHER;
+    case 14:
+      return namedI(buf, s, 'content-length') ? CONTENT_LENGTH : OTHER;
+    default:
+      return OTHER;
+  }
+}
+
+/** The decimal value of the header line buf[s, e) (after its colon); 0 when there is none. */
+function headerNumber(buf, s, e) {
+  let k = s;
+  while (buf[k] !== 58) k++;
+  k++;
+  while (k < e && (buf[k] === 32 || buf[k] === 9)) k++;
+  let v = 0;
+  while (k < e && buf[k] >= 48 && buf[k] <= 57) v = v * 10 + (buf[k++] - 48);
+  return v;
+}
+
+/** The end of the line starting at `from`: the index of its CRLF, or -1 when not in `buf`. */
+function lineEnd(buf, from) {
+  let lf = buf.indexOf(10, from + 1);
+  while (lf > 0 && buf[lf - 1] !== 13) lf = buf.indexOf(10, lf + 1);
+  return lf < 0 ? -1 : lf - 1;
+}
+
+// Filled by scanHead for one message: where its body starts, its Content-Length, and (appended
+// to the reply ranges from `copyFrom` on) the [start, end) byte ranges, CRLF included, of the
+// header lines a 200 copies, in order, adjacent lines merged.
+let bodyStart = 0;
+let contentLength = 0;
+let copyFrom = 0;
+
+/** Scans the head starting at buf[pos]; false when it does not end within `buf`. */
+function scanHead(buf, pos) {
+  contentLength = 0;
+  replyCount = copyFrom;
+  let seenContentLength = false;
+  let prevCopied = false;
+  let e = lineEnd(buf, pos); // the start line
+  if (e < 0) return false;
+  let s = e + 2;
+  for (;;) {
+    if (s + 1 >= buf.length) return false;
+    if (buf[s] === 13 && buf[s + 1] === 10) break; // the blank line
+    e = lineEnd(buf, s);
+    if (e < 0) return false;
+    const b = buf[s];
+    if (b === 32 || b === 9) {
+      // A folded continuation line belongs to the header above it.
+      if (prevCopied) replyRanges[replyCount - 1] = e + 2;
+    } else {
+      const kind = headerKind(buf, s, e);
+      prevCopied = kind === COPY;
+      if (prevCopied) {
+        if (replyCount > copyFrom && replyRanges[replyCount - 1] === s) replyRanges[replyCount - 1] = e + 2;
+        else addReplyRange(s, e + 2);
+      } else if (kind === CONTENT_LENGTH && !seenContentLength) {
+        seenContentLength = true;
+        contentLength = headerNumber(buf, s, e);
+      }
+    }
+    s = e + 2;
+  }
+  bodyStart = s + 2;
+  return true;
+}
+
+/** The first index of `needle` in buf[from, to), or -1 (hops by its first byte). */
+function indexOfBytes(buf, needle, from, to) {
+  const last = to - needle.length;
+  let i = buf.indexOf(needle[0], from);
+  outer: while (i >= 0 && i <= last) {
+    for (let j = 1; j < needle.length; j++) {
+      if (buf[i + j] !== needle[j]) {
+        i = buf.indexOf(needle[0], i + 1);
+        continue outer;
+      }
+    }
+    return i;
+  }
+  return -1;
+}
+
+/** Does buf[from, to) hold exactly the ASCII string `s`? */
+function spells(buf, from, to, s) {
+  if (to - from !== s.length) return false;
+  for (let j = 0; j < s.length; j++) if (buf[from + j] !== s.charCodeAt(j)) return false;
+  return true;
+}
+
+/**
+ * The number in buf[from, to): digits with at most one '.' are read exactly (an integer
+ * mantissa divided by a power of ten is the double Number() gives); anything else via Number().
+ */
+function decimal(buf, from, to) {
+  let mantissa = 0;
+  let scale = 1;
+  let dot = false;
+  let digits = 0;
+  for (let k = from; k < to; k++) {
+    const c = buf[k];
+    if (c >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + (c - 48);
+      digits += 1;
+      if (dot) scale *= 10;
+    } else if (c === 46 && !dot) dot = true;
+    else return Number(buf.toString('latin1', from, to));
+  }
+  if ((dot && digits === 0) || mantissa > Number.MAX_SAFE_INTEGER || scale > 1e22)
+    return Number(buf.toString('latin1', from, to));
+  return mantissa / scale;
+}
+
+/** A grpchat delivery in buf[from, to): one latency sample from its `<chat>fb {step} {sentAt}`. */
+function onDelivery(buf, from, to, now) {
+  const i = indexOfBytes(buf, CHAT_FB, from, to);
   if (i < 0) return;
-  const end = body.indexOf('</chat>', i);
-  const [stepId, sentAt] = body.slice(i + 9, end).split(' ');
-  const s = stepsById.get(stepId);
+  let k = i + CHAT_FB.length;
+  const idStart = k;
+  while (k < to && buf[k] !== 32 && buf[k] !== 60) k++;
+  let s;
+  for (const [id, step] of stepsById) {
+    if (spells(buf, idStart, k, id)) {
+      s = step;
+      break;
+    }
+  }
   if (!s) return;
-  s.latencies.push(now - Number(sentAt));
+  let sentAt = NaN; // no time after the step id
+  if (k < to && buf[k] === 32) {
+    const atStart = ++k;
+    while (k < to && buf[k] !== 32 && buf[k] !== 60) k++;
+    sentAt = decimal(buf, atStart, k);
+  }
+  s.latencies.push(now - sentAt);
   s.delivered += 1;
   s.lastAt = now;
+}
+
+/** The value of the first header named one of `names` (lower case) in `lines`, or undefined. */
+function headerValue(lines, ...names) {
+  for (let j = 1; j < lines.length; j++) {
+    const c = lines[j].indexOf(':');
+    if (c > 0 && names.includes(lines[j].slice(0, c).trim().toLowerCase())) return lines[j].slice(c + 1).trim();
+  }
+  return undefined;
 }
 
 class Client {
@@ -56,58 +299,84 @@ class Client {
     this.envid = index * 1_000_000;
     this.pending = new Map(); // "cseq METHOD" → resolve
     this.replies = new Map(); // envid → resolve
-    this.buf = Buffer.alloc(0);
+    this.rest = null; // the start of a message split across reads
     this.rooms = [];
   }
   open() {
     return new Promise((resolve, reject) => {
-      this.socket = connect({ port: PORT, host: '127.0.0.1' }, resolve);
+      this.socket = connect(
+        {
+          port: PORT,
+          host: '127.0.0.1',
+          onread: { buffer: READ_BUFFER, callback: (n, buf) => this.onData(buf, n) },
+        },
+        resolve,
+      );
       this.socket.setNoDelay(true);
       this.socket.on('error', reject);
-      this.socket.on('data', (chunk) => this.onData(chunk));
     });
   }
-  onData(chunk) {
-    let buf = this.buf.length === 0 ? chunk : Buffer.concat([this.buf, chunk]);
+  onData(readBuffer, n) {
     const now = performance.now();
+    let buf = readBuffer.subarray(0, n);
+    if (this.rest !== null) {
+      buf = Buffer.concat([this.rest, buf]);
+      this.rest = null;
+    }
+    const len = buf.length;
+    replyCount = 0;
+    replySize = 0;
+    let pos = 0;
     for (;;) {
-      while (buf.length >= 2 && buf[0] === 13 && buf[1] === 10) buf = buf.subarray(2);
-      const end = buf.indexOf('\r\n\r\n');
-      if (end < 0) break;
-      const head = buf.toString('latin1', 0, end);
-      const cl = head.indexOf('\r\nContent-Length: ');
-      const len = cl < 0 ? 0 : parseInt(head.slice(cl + 18), 10);
-      if (buf.length < end + 4 + len) break;
-      const body = len === 0 ? '' : buf.toString('utf8', end + 4, end + 4 + len);
-      buf = buf.subarray(end + 4 + len);
-      this.onMessage(head, body, now);
-    }
-    this.buf = buf.length === 0 ? Buffer.alloc(0) : Buffer.from(buf);
-  }
-  onMessage(head, body, now) {
-    const lines = head.split('\r\n');
-    if (lines[0].startsWith('SIP/2.0 ')) {
-      const cseq = lines.find((l) => l.startsWith('CSeq: '))?.slice(6);
-      const r = this.pending.get(cseq);
-      if (r) {
-        this.pending.delete(cseq);
-        r({ status: Number(lines[0].slice(8, 11)), lines });
+      while (pos + 1 < len && buf[pos] === 13 && buf[pos + 1] === 10) pos += 2;
+      if (pos >= len) break;
+      const mark = replyCount;
+      addReplyRange(-1, 0); // this message's 200 starts with the status line
+      copyFrom = replyCount;
+      if (!scanHead(buf, pos) || bodyStart + contentLength > len) {
+        replyCount = mark; // incomplete: kept for the next read
+        break;
       }
-      return;
+      const bodyEnd = bodyStart + contentLength;
+      if (bytesAt(buf, pos, SIP_VERSION)) {
+        replyCount = mark; // a response: nothing to answer
+        this.onResponse(buf.toString('latin1', pos, bodyStart - 4));
+      } else {
+        // A request from the server: answer 200 at once (INFO, BYE, anything).
+        for (let j = copyFrom; j < replyCount; j += 2) replySize += replyRanges[j + 1] - replyRanges[j];
+        addReplyRange(-2, 0);
+        replySize += STATUS_200.length + CONTENT_LENGTH_0.length;
+        if (bodyEnd > bodyStart) this.onRequestBody(buf, bodyStart, bodyEnd, now);
+      }
+      pos = bodyEnd;
     }
-    // A request from the server: answer 200 at once (INFO, BYE, anything).
-    const copy = lines.filter(
-      (l) =>
-        l.startsWith('Via: ') ||
-        l.startsWith('From: ') ||
-        l.startsWith('To: ') ||
-        l.startsWith('Call-ID: ') ||
-        l.startsWith('CSeq: '),
-    );
-    this.socket.write(`SIP/2.0 200 OK\r\n${copy.join('\r\n')}\r\nContent-Length: 0\r\n\r\n`);
-    if (body.length === 0) return;
-    if (body.includes('<grpchat')) onDelivery(body, now);
-    else if (body.includes('<rpl ')) {
+    if (pos < len) this.rest = Buffer.from(buf.subarray(pos));
+    if (replySize > 0) {
+      const reply = Buffer.allocUnsafe(replySize);
+      let at = 0;
+      for (let j = 0; j < replyCount; j += 2) {
+        const start = replyRanges[j];
+        if (start === -1) at += STATUS_200.copy(reply, at);
+        else if (start === -2) at += CONTENT_LENGTH_0.copy(reply, at);
+        else at += buf.copy(reply, at, start, replyRanges[j + 1]);
+      }
+      this.socket.write(reply);
+    }
+  }
+  onResponse(head) {
+    const lines = head.split('\r\n');
+    const cseq = headerValue(lines, 'cseq')?.replace(/\s+/g, ' ');
+    const r = this.pending.get(cseq);
+    if (r) {
+      this.pending.delete(cseq);
+      r({ status: Number(lines[0].slice(8, 11)), lines });
+    }
+  }
+  onRequestBody(buf, from, to, now) {
+    const g = indexOfBytes(buf, GRPCHAT, from, to);
+    if (g >= 0) return onDelivery(buf, g + GRPCHAT.length, to, now);
+    const body = buf.toString('utf8', from, to);
+    if (body.includes('<rpl ')) {
       const m = /<commandid seqid="\d+" envid="(\d+)"/.exec(body);
       const r = m && this.replies.get(m[1]);
       if (r) {
@@ -138,7 +407,7 @@ class Client {
   }
   async signIn() {
     const challenge = await this.register(1);
-    const h = challenge.lines.find((l) => l.startsWith('Proxy-Authenticate: '));
+    const h = headerValue(challenge.lines, 'proxy-authenticate');
     const p = (k) => new RegExp(`${k}="([^"]*)"`).exec(h)?.[1] ?? '';
     const cnonce = randomBytes(6).toString('hex');
     const ha1 = md5(`${this.user}:${p('realm')}:password-1`);
@@ -161,7 +430,7 @@ class Client {
       'v=0\r\no=- 0 0 IN IP4 127.0.0.1\r\ns=session\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=message 5060 sip null\r\n',
     );
     if (invite.status !== 200) throw new Error(`${this.user} INVITE ${invite.status}`);
-    this.to = invite.lines.find((l) => l.startsWith('To: ')).slice(4);
+    this.to = headerValue(invite.lines, 'to', 't');
     this.socket.write(`${this.dialogLines('ACK', this.cseq).join('\r\n')}\r\nContent-Length: 0\r\n\r\n`);
   }
   dialogLines(method, cseq) {
