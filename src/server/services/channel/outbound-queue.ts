@@ -21,65 +21,72 @@ export interface OutboundQueueOptions {
   window: number;
 }
 
-export function createOutboundQueue({ send, onDead, capacity, window }: OutboundQueueOptions): OutboundQueue {
-  let waiting: OutboundEnvelope[] = [];
-  let head = 0;
-  let inFlight = 0;
-  let dead = false;
-  let pumping = false;
+export function createOutboundQueue(options: OutboundQueueOptions): OutboundQueue {
+  return new BoundedOutboundQueue(options);
+}
 
-  function die(reason: 'overflow' | 'send-failed'): void {
-    if (dead) return;
-    dead = true;
-    waiting = [];
-    head = 0;
-    onDead(reason);
-  }
-
-  // One callback per queue, not per envelope (this runs once per room delivery).
-  function settled(ok: boolean): void {
-    inFlight -= 1;
-    if (!ok) die('send-failed');
-    else pump();
-  }
-
-  function pump(): void {
-    // A `send` may settle at once and call back in here: the outer loop carries on instead.
-    if (pumping) return;
-    pumping = true;
-    while (!dead && inFlight < window && head < waiting.length) {
-      const envelope = waiting[head]!;
-      head += 1;
-      inFlight += 1;
-      send(envelope, settled);
-    }
-    if (head === waiting.length) {
-      waiting.length = 0;
-      head = 0;
-    }
-    pumping = false;
-  }
-
-  return {
-    push(envelope) {
-      if (dead) return;
-      if (waiting.length - head + inFlight >= capacity) {
-        die('overflow');
-        return;
-      }
-      waiting.push(envelope);
-      pump();
-    },
-    get depth() {
-      return waiting.length - head + inFlight;
-    },
-    get dead() {
-      return dead;
-    },
-    close() {
-      dead = true;
-      waiting = [];
-      head = 0;
-    },
+// A class, not an object literal with getters: one per endpoint, and per-instance getters would
+// give each its own hidden class (megamorphic loads on the delivery path).
+class BoundedOutboundQueue implements OutboundQueue {
+  private waiting: OutboundEnvelope[] = [];
+  private head = 0;
+  private inFlight = 0;
+  private isDead = false;
+  private pumping = false;
+  /** One callback per queue, not per envelope (this runs once per room delivery). */
+  private readonly settled = (ok: boolean): void => {
+    this.inFlight -= 1;
+    if (!ok) this.die('send-failed');
+    else this.pump();
   };
+
+  constructor(private readonly options: OutboundQueueOptions) {}
+
+  push(envelope: OutboundEnvelope): void {
+    if (this.isDead) return;
+    if (this.depth >= this.options.capacity) {
+      this.die('overflow');
+      return;
+    }
+    this.waiting.push(envelope);
+    this.pump();
+  }
+
+  get depth(): number {
+    return this.waiting.length - this.head + this.inFlight;
+  }
+
+  get dead(): boolean {
+    return this.isDead;
+  }
+
+  close(): void {
+    this.isDead = true;
+    this.waiting = [];
+    this.head = 0;
+  }
+
+  private die(reason: 'overflow' | 'send-failed'): void {
+    if (this.isDead) return;
+    this.close();
+    this.options.onDead(reason);
+  }
+
+  private pump(): void {
+    // A `send` may settle at once and call back in here: the outer loop carries on instead.
+    if (this.pumping) return;
+    this.pumping = true;
+    const { send, window } = this.options;
+    while (!this.isDead && this.inFlight < window && this.head < this.waiting.length) {
+      const envelope = this.waiting[this.head]!;
+      this.head += 1;
+      this.inFlight += 1;
+      send(envelope, this.settled);
+    }
+    if (this.head === this.waiting.length) {
+      this.waiting.length = 0;
+      this.head = 0;
+    }
+    this.pumping = false;
+  }
 }

@@ -37,3 +37,6 @@ let nextConnectionId = 1;
 export function newConnectionId(): number {
   return nextConnectionId++;
 }
+
+/** A connection as its implementation holds it (it sets `closed`). */
+export type Mutable<T> = { -readonly [K in keyof T]: T[K] };

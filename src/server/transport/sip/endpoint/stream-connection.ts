@@ -10,7 +10,13 @@ import { serializeMessage } from '../codec/serialize-message.js';
 import type { SipMessage } from '../codec/sip-message.js';
 import { responseForParseFailure } from '../codec/stateless-response.js';
 import { createStreamFramer, PONG, type FramingError } from '../framing/stream-framer.js';
-import { newConnectionId, type ConnectionSink, type SipConnection, type SipTransportName } from './sip-connection.js';
+import {
+  newConnectionId,
+  type Mutable,
+  type ConnectionSink,
+  type SipConnection,
+  type SipTransportName,
+} from './sip-connection.js';
 
 export interface StreamConnectionOptions {
   readonly maxMessageBytes: number;
@@ -28,9 +34,8 @@ export function createStreamConnection(
   options: StreamConnectionOptions,
 ): SipConnection {
   const framer = createStreamFramer({ maxMessageBytes: options.maxMessageBytes });
-  let closed = false;
 
-  const connection: SipConnection = {
+  const connection: Mutable<SipConnection> = {
     id: newConnectionId(),
     transport,
     secure: transport === 'TLS',
@@ -38,9 +43,9 @@ export function createStreamConnection(
     remotePort: socket.remotePort ?? 0,
     localAddress: socket.localAddress ?? '',
     localPort: socket.localPort ?? 0,
-    get closed() {
-      return closed;
-    },
+    // A data property, not a getter: a getter is a new function per connection, so every
+    // connection would get its own hidden class and the hot paths' property loads go megamorphic.
+    closed: false,
     send(message: SipMessage): boolean {
       return write(serializeMessage(message), message);
     },
@@ -48,8 +53,8 @@ export function createStreamConnection(
       return write(bytes, undefined);
     },
     close() {
-      if (closed) return;
-      closed = true;
+      if (connection.closed) return;
+      connection.closed = true;
       socket.end();
       socket.destroySoon?.();
       setTimeout(() => socket.destroy(), 2000).unref();
@@ -58,7 +63,7 @@ export function createStreamConnection(
   };
 
   function write(bytes: Buffer, message: SipMessage | undefined): boolean {
-    if (closed) return false;
+    if (connection.closed) return false;
     if (socket.writableLength > options.maxSendQueueBytes) {
       connection.close();
       return false;
@@ -70,13 +75,13 @@ export function createStreamConnection(
 
   socket.setNoDelay(true);
   socket.on('data', (chunk: Buffer) => {
-    if (closed) return;
+    if (connection.closed) return;
     sink.onActivity(connection);
     const result = framer.push(chunk);
     if (result.keepAlives > 0 && options.answerKeepAlives)
       for (let i = 0; i < result.keepAlives; i++) socket.write(PONG);
     for (const frame of result.frames) {
-      if (closed) return;
+      if (connection.closed) return;
       sink.onMessage(connection, frame, false);
     }
     if (result.error) {
@@ -87,8 +92,8 @@ export function createStreamConnection(
   });
   socket.on('error', () => connection.close());
   socket.on('close', () => {
-    if (!closed) {
-      closed = true;
+    if (!connection.closed) {
+      connection.closed = true;
       sink.onClosed(connection);
     }
   });

@@ -5,7 +5,7 @@
 import type { WebSocket } from 'ws';
 import { serializeMessage } from '../codec/serialize-message.js';
 import type { SipMessage } from '../codec/sip-message.js';
-import { newConnectionId, type ConnectionSink, type SipConnection } from './sip-connection.js';
+import { newConnectionId, type Mutable, type ConnectionSink, type SipConnection } from './sip-connection.js';
 
 export interface WebSocketConnectionInfo {
   readonly secure: boolean;
@@ -21,8 +21,7 @@ export function createWebSocketConnection(
   info: WebSocketConnectionInfo,
   sink: ConnectionSink,
 ): SipConnection {
-  let closed = false;
-  const connection: SipConnection = {
+  const connection: Mutable<SipConnection> = {
     id: newConnectionId(),
     transport: info.secure ? 'WSS' : 'WS',
     secure: info.secure,
@@ -30,9 +29,9 @@ export function createWebSocketConnection(
     remotePort: info.remotePort,
     localAddress: info.localAddress,
     localPort: info.localPort,
-    get closed() {
-      return closed;
-    },
+    // A data property, not a getter: a getter is a new function per connection, so every
+    // connection would get its own hidden class and the hot paths' property loads go megamorphic.
+    closed: false,
     send(message: SipMessage): boolean {
       return write(serializeMessage(message), message);
     },
@@ -40,15 +39,15 @@ export function createWebSocketConnection(
       return write(bytes, undefined);
     },
     close() {
-      if (closed) return;
-      closed = true;
+      if (connection.closed) return;
+      connection.closed = true;
       ws.close(1000);
       setTimeout(() => ws.terminate(), 2000).unref();
       sink.onClosed(connection);
     },
   };
   function write(bytes: Buffer, message: SipMessage | undefined): boolean {
-    if (closed || ws.readyState !== ws.OPEN) return false;
+    if (connection.closed || ws.readyState !== ws.OPEN) return false;
     if (ws.bufferedAmount > info.maxSendQueueBytes) {
       connection.close();
       return false;
@@ -61,7 +60,7 @@ export function createWebSocketConnection(
   }
 
   ws.on('message', (data: Buffer | ArrayBuffer | Buffer[]) => {
-    if (closed) return;
+    if (connection.closed) return;
     sink.onActivity(connection);
     const frame = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
     sink.onMessage(connection, frame, true);
@@ -69,8 +68,8 @@ export function createWebSocketConnection(
   ws.on('pong', () => sink.onActivity(connection));
   ws.on('error', () => connection.close());
   ws.on('close', () => {
-    if (!closed) {
-      closed = true;
+    if (!connection.closed) {
+      connection.closed = true;
       sink.onClosed(connection);
     }
   });

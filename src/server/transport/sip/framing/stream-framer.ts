@@ -40,8 +40,6 @@ export const PONG = Buffer.from('\r\n');
 
 export interface StreamFramer {
   push(chunk: Buffer): FramerResult;
-  /** Bytes held for an incomplete message. */
-  readonly buffered: number;
 }
 
 /** Loose on purpose: odd spacing is the parser's 400 to give; only non-SIP streams fail here. */
@@ -185,12 +183,8 @@ export function createStreamFramer(options: StreamFramerOptions): StreamFramer {
     return { code: 'message-too-large', message: `header section exceeds ${options.maxMessageBytes} bytes` };
   }
 
-  return {
-    push,
-    get buffered() {
-      return buf.length;
-    },
-  };
+  // No getters on this per-connection object: each would give every framer its own hidden class.
+  return { push };
 }
 
 function isPingPrefix(bytes: Buffer): boolean {
