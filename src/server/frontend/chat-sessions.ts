@@ -27,7 +27,7 @@ import {
   TRANSPORT_ERROR_STATUS,
   type ClientListener,
 } from '../transport/sip/transactions/non-invite-client-transaction.js';
-import { newBranch } from '../transport/sip/transactions/transaction-layer.js';
+import { BRANCH_PREFIX, nextBranchId } from '../transport/sip/transactions/branch.js';
 import type { OutboundEnvelope } from '../protocol/xccos/outbound-envelope.js';
 import type { ServerTransaction } from '../transport/sip/transactions/server-transaction.js';
 import type { TimerPort } from '../transport/sip/transactions/timers.js';
@@ -149,15 +149,16 @@ export function createChatSessions(deps: ChatSessionsDeps) {
       method: 'INFO',
       uri: dialog.remoteTarget,
       via: deps.requests.viaFor(state.connection),
+      branchPrefix: BRANCH_PREFIX,
       headers: inDialogHeaders(dialog, 'INFO', 0, { contentType: 'text/plain' }),
     }));
     dialog.localCSeq = nextLocalCSeq(dialog);
-    const branch = newBranch();
+    const branchId = nextBranchId();
     const bytes =
       typeof envelope === 'string'
-        ? template.write(branch, dialog.localCSeq, Buffer.from(envelope, 'utf8'))
-        : template.write(branch, dialog.localCSeq, envelope.head, deps.nextEnvid(), envelope.tail);
-    if (!deps.requests.sendSerializedRequest(state.connection, branch, 'INFO', bytes, state.infoAnswered, done)) {
+        ? template.write(branchId, dialog.localCSeq, Buffer.from(envelope, 'utf8'))
+        : template.write(branchId, dialog.localCSeq, envelope.head, deps.nextEnvid(), envelope.tail);
+    if (!deps.requests.sendSerializedRequest(state.connection, branchId, 'INFO', bytes, state.infoAnswered, done)) {
       state.infoAnswered('transport-error', TRANSPORT_ERROR_STATUS, undefined, done);
     }
   }

@@ -104,8 +104,8 @@ export function createSipFrontend(options: SipFrontendOptions, deps: SipFrontend
     sessionTimer: { defaultSeconds: 1800, minSE: 90, maxSeconds: 7200, ...options.sessionTimer },
     requests: {
       sendRequest: (connection, request, timeoutMs) => endpoint.sendRequest(connection, request, timeoutMs),
-      sendSerializedRequest: (connection, branch, method, bytes, listener, context) =>
-        endpoint.sendSerializedRequest(connection, branch, method, bytes, listener, context),
+      sendSerializedRequest: (connection, branchId, method, bytes, listener, context) =>
+        endpoint.sendSerializedRequest(connection, branchId, method, bytes, listener, context),
       viaFor: (connection) => endpoint.viaFor(connection),
     },
   });

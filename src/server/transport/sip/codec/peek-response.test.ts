@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientTransactionKey } from '../transactions/transaction-key.js';
+import { clientTransactionMatch } from '../transactions/transaction-key.js';
 import { parseMessage } from './parse-message.js';
 import { peekResponse } from './peek-response.js';
 
@@ -18,8 +18,8 @@ describe('peekResponse', () => {
   it('finds the same client transaction key as the full parse', () => {
     const f = frame(ok);
     const full = parseMessage(f);
-    expect(peekResponse(f)).toEqual({ status: 200, key: clientTransactionKey(full as never) });
-    expect(peekResponse(f)?.key).toBe('c|z9hG4bKabc123|INFO');
+    expect(peekResponse(f)).toEqual({ status: 200, ...clientTransactionMatch(full as never) });
+    expect(peekResponse(f)).toMatchObject({ branch: 'z9hG4bKabc123', method: 'INFO' });
   });
 
   it('reads compact and odd-cased names and other statuses', () => {
@@ -29,7 +29,13 @@ describe('peekResponse', () => {
       'cseq:  3 BYE',
       'l: 0',
     ]);
-    expect(peekResponse(f)).toEqual({ status: 481, key: 'c|z9hG4bKx|BYE' });
+    expect(peekResponse(f)).toEqual({ status: 481, branch: 'z9hG4bKx', method: 'BYE' });
+  });
+
+  it('counts an ACK as INVITE, like the full match', () => {
+    const f = frame([...ok.slice(0, 5), 'CSeq: 7 ACK', 'Content-Length: 0']);
+    expect(peekResponse(f)?.method).toBe('INVITE');
+    expect(clientTransactionMatch(parseMessage(f) as never)?.method).toBe('INVITE');
   });
 
   it('leaves anything unusual to the full parser', () => {

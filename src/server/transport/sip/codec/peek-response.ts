@@ -7,8 +7,10 @@
 
 export interface ResponsePeek {
   readonly status: number;
-  /** `c|<branch>|<CSeq method>`, the client transaction key (transaction-key.ts). */
-  readonly key: string;
+  /** The top Via's branch. */
+  readonly branch: string;
+  /** The CSeq method, ACK counted as INVITE (transaction-key.ts). */
+  readonly method: string;
 }
 
 const SIP_2_0_SP = 'SIP/2.0 ';
@@ -52,7 +54,7 @@ export function peekResponse(frame: Buffer): ResponsePeek | undefined {
     at = next;
   }
   if (branch === undefined || method === undefined || method.length === 0) return undefined;
-  return { status, key: `c|${branch}|${method === 'ACK' ? 'INVITE' : method}` };
+  return { status, branch, method: method === 'ACK' ? 'INVITE' : method };
 }
 
 /** Whether `text[start, colon)`, less trailing blanks, is `lower` in any case. */

@@ -2,8 +2,8 @@
  * A request serialized once and stamped many times: the same in-dialog INFO goes to an endpoint
  * for every room message it receives, and only the Via branch, the CSeq number and the body
  * change. The constant text is encoded once; `write` copies it and the body parts into one
- * buffer, with the bytes `serializeMessage` would give for the same request (tested), so a
- * delivery costs a copy and no header objects.
+ * buffer and writes the numbers' digits in place, with the bytes `serializeMessage` would give
+ * for the same request (tested), so a delivery costs a copy and no header objects or strings.
  */
 import { formatVia } from './headers/via.js';
 import { serializeMessage } from './serialize-message.js';
@@ -14,17 +14,19 @@ export interface RequestTemplateInput {
   readonly uri: string;
   /** The Via to put on top: transport, host and port of the sending side. */
   readonly via: { readonly transport: string; readonly host: string; readonly port: number };
+  /** The branch up to its number: `branch=` + prefix + the id given to `write`. */
+  readonly branchPrefix: string;
   /** Every header but Via and Content-Length; the one `CSeq` gets its number per request. */
   readonly headers: readonly SipHeader[];
 }
 
 export interface RequestTemplate {
   /**
-   * The request with this branch and CSeq number, its body the concatenation of `head`,
-   * the ASCII `middle` and `tail` (a body with one varying field, serialized once). `branch`
-   * and `middle` must be ASCII (a branch from newBranch(), digits).
+   * The request with branch `branchPrefix` + `branchId` and this CSeq number, its body the
+   * concatenation of `head`, the ASCII `middle` (digits) and `tail`: a body with one varying
+   * field, serialized once. The numbers are non-negative integers.
    */
-  write(branch: string, cseq: number, head: Buffer, middle?: string, tail?: Buffer): Buffer;
+  write(branchId: number, cseq: number, head: Buffer, middle?: string, tail?: Buffer): Buffer;
 }
 
 const BRANCH = '\u0000branch\u0000';
@@ -34,7 +36,10 @@ export function createRequestTemplate(input: RequestTemplateInput): RequestTempl
   // Serialize a sample with markers through the one serializer, then cut it at the markers:
   // the template cannot drift from serializeMessage's header forms and order.
   const headers: SipHeader[] = [
-    { name: 'Via', value: formatVia(input.via.transport, input.via.host, input.via.port, BRANCH) },
+    {
+      name: 'Via',
+      value: formatVia(input.via.transport, input.via.host, input.via.port, `${input.branchPrefix}${BRANCH}`),
+    },
   ];
   let cseqs = 0;
   for (const h of input.headers) {
@@ -56,17 +61,17 @@ export function createRequestTemplate(input: RequestTemplateInput): RequestTempl
   const fixed = part1.length + part2.length + part3.length + 4;
 
   return {
-    write(branch, cseq, head, middle = '', tail) {
+    write(branchId, cseq, head, middle = '', tail) {
       const bodyLength = head.length + middle.length + (tail?.length ?? 0);
-      const cseqText = String(cseq);
-      const lengthText = String(bodyLength);
-      const out = Buffer.allocUnsafe(fixed + branch.length + cseqText.length + lengthText.length + bodyLength);
+      const out = Buffer.allocUnsafe(
+        fixed + digitCount(branchId) + digitCount(cseq) + digitCount(bodyLength) + bodyLength,
+      );
       let at = part1.copy(out, 0);
-      at += out.write(branch, at, 'latin1');
+      at = writeDigits(out, at, branchId);
       at += part2.copy(out, at);
-      at += out.write(cseqText, at, 'latin1');
+      at = writeDigits(out, at, cseq);
       at += part3.copy(out, at);
-      at += out.write(lengthText, at, 'latin1');
+      at = writeDigits(out, at, bodyLength);
       out[at++] = 13;
       out[at++] = 10;
       out[at++] = 13;
@@ -77,4 +82,24 @@ export function createRequestTemplate(input: RequestTemplateInput): RequestTempl
       return out;
     },
   };
+}
+
+function digitCount(n: number): number {
+  let count = 1;
+  while (n >= 10) {
+    n = Math.floor(n / 10);
+    count++;
+  }
+  return count;
+}
+
+/** The decimal digits of `n` at `at`; returns the offset after them. */
+function writeDigits(out: Buffer, at: number, n: number): number {
+  const end = at + digitCount(n);
+  let i = end;
+  do {
+    out[--i] = 48 + (n % 10);
+    n = Math.floor(n / 10);
+  } while (n > 0);
+  return end;
 }

@@ -68,13 +68,13 @@ export interface SipEndpoint {
   /** The Via for requests the server sends on `connection` (for request templates). */
   viaFor(connection: SipConnection): ViaSender;
   /**
-   * A request serialized by the caller with a branch from `newBranch()` and our Via
-   * (`viaFor`): queued on the connection and tracked as a client transaction whose final status
+   * A request serialized by the caller with our Via (`viaFor`) and the branch of `branchId`
+   * (branch.ts): queued on the connection and tracked as a client transaction whose final status
    * goes to `listener` with `context`. False when the connection refused it (closed, overloaded).
    */
   sendSerializedRequest<C>(
     connection: SipConnection,
-    branch: string,
+    branchId: number,
     method: string,
     bytes: Buffer,
     listener: ClientListener<C>,
@@ -162,7 +162,7 @@ export function createSipEndpoint(options: SipEndpointOptions, delegate: SipEndp
     if (frame[0] === 0x53 && layer.clientTransactionCount > 0) {
       const peek = peekResponse(frame);
       const parse = messageFramed ? parseFramedResponse : parseStreamResponse;
-      if (peek && layer.receivePeekedResponse(peek.key, peek.status, frame, parse)) {
+      if (peek && layer.receivePeekedResponse(peek, frame, parse)) {
         counters.responsesReceived++;
         return;
       }
@@ -342,9 +342,9 @@ export function createSipEndpoint(options: SipEndpointOptions, delegate: SipEndp
       return layer.sendRequest(request, connection, viaFor(connection), timeoutMs);
     },
     viaFor,
-    sendSerializedRequest(connection, branch, method, bytes, listener, context) {
+    sendSerializedRequest(connection, branchId, method, bytes, listener, context) {
       if (!connection.sendSerialized(bytes)) return false;
-      layer.track(branch, method, connection, listener, context);
+      layer.track(branchId, method, connection, listener, context);
       return true;
     },
     get counters() {

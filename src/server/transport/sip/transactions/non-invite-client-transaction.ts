@@ -11,6 +11,7 @@
  * alongside for callers that tell them apart.
  */
 import type { SipResponse } from '../codec/sip-message.js';
+import { branchId } from './branch.js';
 import type { TransactionTransport } from './server-transaction.js';
 import type { TimerHandle, TimerPort } from './timers.js';
 
@@ -40,7 +41,9 @@ export type ClientListener<C = unknown> = (
 
 /** What a caller sees of a tracked transaction. */
 export interface PendingClientTransaction {
-  readonly key: string;
+  /** The number in its branch (branch.ts). */
+  readonly id: number;
+  readonly method: string;
   readonly wantsResponse: boolean;
 }
 
@@ -69,7 +72,7 @@ interface DeadlineQueue {
 const COMPACT_AT = 4096;
 
 export class ClientTransactions {
-  private readonly byKey = new Map<string, Pending>();
+  private readonly byId = new Map<number, Pending>();
   private readonly queues = new Map<number, DeadlineQueue>();
   private timer: TimerHandle | undefined;
   private timerDue = Infinity;
@@ -77,27 +80,29 @@ export class ClientTransactions {
   constructor(private readonly timers: TimerPort) {}
 
   get size(): number {
-    return this.byKey.size;
+    return this.byId.size;
   }
 
   /**
-   * Track a request just handed to `transport` under `key` (`c|<branch>|<method>`). The caller
-   * sends it; a key already in use is a caller bug (branches are unique) and is refused.
+   * Track a request just handed to `transport`, its branch made from `id` (branch.ts). An id
+   * already in use is a caller bug (ids are unique) and is refused.
    */
   add<C>(
-    key: string,
+    id: number,
+    method: string,
     transport: TransactionTransport,
     timeoutMs: number,
     listener: ClientListener<C>,
     context: C,
     wantsResponse = false,
   ): boolean {
-    if (this.byKey.has(key)) return false;
+    if (this.byId.has(id)) return false;
     let queue = this.queues.get(timeoutMs);
     if (!queue) this.queues.set(timeoutMs, (queue = { items: [], head: 0, ended: 0 }));
     const deadline = this.timers.now() + timeoutMs;
     const entry: Pending = {
-      key,
+      id,
+      method,
       transport,
       listener: listener as ClientListener,
       context,
@@ -106,15 +111,17 @@ export class ClientTransactions {
       queue,
       done: false,
     };
-    this.byKey.set(key, entry);
+    this.byId.set(id, entry);
     queue.items.push(entry);
     if (deadline < this.timerDue) this.schedule(deadline);
     return true;
   }
 
-  /** The transaction a response's key (`c|<branch>|<method>`) matches, if any (§17.1.3). */
-  get(key: string): PendingClientTransaction | undefined {
-    return this.byKey.get(key);
+  /** The transaction a response's top Via branch and CSeq method match, if any (§17.1.3). */
+  get(branch: string, method: string): PendingClientTransaction | undefined {
+    const id = branchId(branch);
+    const entry = id === undefined ? undefined : this.byId.get(id);
+    return entry?.method === method ? entry : undefined;
   }
 
   /**
@@ -128,13 +135,13 @@ export class ClientTransactions {
 
   /** Fail every transaction sent on a transport that closed. */
   transportClosed(transport: TransactionTransport): void {
-    for (const entry of [...this.byKey.values()])
+    for (const entry of [...this.byId.values()])
       if (entry.transport === transport) this.finish(entry, 'transport-error', TRANSPORT_ERROR_STATUS, undefined);
   }
 
   /** Fail everything (server stop). */
   dispose(): void {
-    for (const entry of [...this.byKey.values()])
+    for (const entry of [...this.byId.values()])
       this.finish(entry, 'transport-error', TRANSPORT_ERROR_STATUS, undefined);
     if (this.timer !== undefined) this.timers.clearTimeout(this.timer);
     this.timer = undefined;
@@ -144,7 +151,7 @@ export class ClientTransactions {
   private finish(entry: Pending, kind: ClientFinalKind, status: number, response: SipResponse | undefined): void {
     if (entry.done) return;
     entry.done = true;
-    this.byKey.delete(entry.key);
+    this.byId.delete(entry.id);
     trim(entry.queue);
     entry.listener(kind, status, response, entry.context);
   }

@@ -23,12 +23,18 @@ export function cancelTargetKey(request: SipMessage & { kind: 'request' }): stri
   return keyFor(request, 'INVITE');
 }
 
-/** Key of the client transaction a response belongs to (§17.1.3: branch + CSeq method). */
-export function clientTransactionKey(message: SipMessage): string | undefined {
+/** What matches a response to its client transaction (§17.1.3: top Via branch + CSeq method). */
+export interface ClientTransactionMatch {
+  readonly branch: string;
+  /** The CSeq method, ACK counted as INVITE. */
+  readonly method: string;
+}
+
+export function clientTransactionMatch(message: SipMessage): ClientTransactionMatch | undefined {
   const top = topVia(message);
   const cseq = parseCSeq(headerValue(message, 'CSeq') ?? '');
   if (!top?.branch || !cseq) return undefined;
-  return `c|${top.branch}|${cseq.method === 'ACK' ? 'INVITE' : cseq.method}`;
+  return { branch: top.branch, method: cseq.method === 'ACK' ? 'INVITE' : cseq.method };
 }
 
 function keyFor(request: SipMessage, method: string): string | undefined {

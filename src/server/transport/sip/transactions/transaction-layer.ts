@@ -3,14 +3,16 @@
  * retransmissions), creates new ones, hands CANCEL and 2xx-ACKs upward, and matches responses to
  * the client transactions of server-originated requests.
  */
-import { formatVia, BRANCH_MAGIC_COOKIE } from '../codec/headers/via.js';
+import { formatVia } from '../codec/headers/via.js';
+import type { ResponsePeek } from '../codec/peek-response.js';
 import type { SipHeader, SipRequest, SipResponse } from '../codec/sip-message.js';
 import { InviteServerTransaction } from './invite-server-transaction.js';
 import { ClientTransactions, type ClientListener, type ClientOutcome } from './non-invite-client-transaction.js';
 import { NonInviteServerTransaction } from './non-invite-server-transaction.js';
 import type { ServerTransaction, ServerTransactionObserver, TransactionTransport } from './server-transaction.js';
 import { TIMER_F, TIMER_J, type TimerPort } from './timers.js';
-import { cancelTargetKey, clientTransactionKey, serverTransactionKey } from './transaction-key.js';
+import { branchOf, nextBranchId } from './branch.js';
+import { cancelTargetKey, clientTransactionMatch, serverTransactionKey } from './transaction-key.js';
 
 export type IncomingRequestResult =
   /** A new transaction: hand it to the TU. */
@@ -91,8 +93,8 @@ export class TransactionLayer {
 
   /** Returns true when the response matched a client transaction (§17.1.3). */
   receiveResponse(response: SipResponse): boolean {
-    const key = clientTransactionKey(response);
-    const tx = key === undefined ? undefined : this.client.get(key);
+    const match = clientTransactionMatch(response);
+    const tx = match === undefined ? undefined : this.client.get(match.branch, match.method);
     if (!tx) return false;
     this.client.receive(tx, response.status, response);
     return true;
@@ -102,8 +104,9 @@ export class TransactionLayer {
    * The same for a response known only by its peeked key and status (peek-response.ts): the full
    * parse runs only if someone reads the response's headers. False when no transaction matches.
    */
-  receivePeekedResponse(key: string, status: number, frame: Buffer, parse: (frame: Buffer) => SipResponse): boolean {
-    const tx = this.client.get(key);
+  receivePeekedResponse(peek: ResponsePeek, frame: Buffer, parse: (frame: Buffer) => SipResponse): boolean {
+    const { status } = peek;
+    const tx = this.client.get(peek.branch, peek.method);
     if (!tx) return false;
     this.client.receive(tx, status, tx.wantsResponse ? new LazyResponse(status, frame, parse) : undefined);
     return true;
@@ -119,8 +122,8 @@ export class TransactionLayer {
     via: ViaSender,
     timeoutMs = TIMER_F,
   ): Promise<ClientOutcome> {
-    const branch = newBranch();
-    const headers: SipHeader[] = [{ name: 'Via', value: formatVia(via.transport, via.host, via.port, branch) }];
+    const id = nextBranchId();
+    const headers: SipHeader[] = [{ name: 'Via', value: formatVia(via.transport, via.host, via.port, branchOf(id)) }];
     for (const h of request.headers) if (h.name !== 'Via') headers.push(h);
     return new Promise((resolve) => {
       if (!transport.send({ ...request, headers })) {
@@ -128,7 +131,7 @@ export class TransactionLayer {
         return;
       }
       this.track(
-        branch,
+        id,
         request.method,
         transport,
         (kind, _status, response) => resolve(kind === 'response' ? { kind, response: response! } : { kind }),
@@ -140,12 +143,13 @@ export class TransactionLayer {
   }
 
   /**
-   * The lean form, for requests the caller serialized itself with a branch from `newBranch()`
-   * and has just written to `transport` (request-template.ts; one per room delivery): `listener`
-   * gets the final status (408 for Timer F, 503 for a transport error) and `context`.
+   * The lean form, for requests the caller serialized itself with the branch of `id`
+   * (branch.ts) and has just written to `transport` (request-template.ts; one per room
+   * delivery): `listener` gets the final status (408 for Timer F, 503 for a transport error)
+   * and `context`.
    */
   track<C>(
-    branch: string,
+    id: number,
     method: string,
     transport: TransactionTransport,
     listener: ClientListener<C>,
@@ -153,7 +157,7 @@ export class TransactionLayer {
     timeoutMs = TIMER_F,
     wantsResponse = false,
   ): void {
-    this.client.add(`c|${branch}|${method}`, transport, timeoutMs, listener, context, wantsResponse);
+    this.client.add(id, method, transport, timeoutMs, listener, context, wantsResponse);
   }
 
   /** Fail every client transaction sent on a transport that closed; drop its server ones. */
@@ -189,23 +193,4 @@ class LazyResponse implements SipResponse {
   get body(): Buffer {
     return this.parsed.body;
   }
-}
-
-/**
- * §8.1.1.7: unique over space and time. A random per-process prefix (refreshed when the counter
- * wraps) and a counter: one random draw per process instead of one per request.
- */
-let branchPrefix = randomPrefix();
-let branchCounter = 0;
-export function newBranch(): string {
-  branchCounter += 1;
-  if (branchCounter > 0x7fffffff) {
-    branchCounter = 1;
-    branchPrefix = randomPrefix();
-  }
-  return `${branchPrefix}${branchCounter.toString(36)}`;
-}
-
-function randomPrefix(): string {
-  return `${BRANCH_MAGIC_COOKIE}${Math.random().toString(36).slice(2, 10)}${Date.now().toString(36)}.`;
 }
