@@ -6,23 +6,30 @@
  *   `{ cmd: 'setup', users, rooms }` → creates users u0…u{users-1} (password `password-1`), one open
  *     category and `rooms` open rooms → `{ rooms: [uri…] }`;
  *   `{ cmd: 'stats' }` → `{ rss, counters, compliance }`;  `{ cmd: 'stop' }` → exits;
- *   `{ cmd: 'cpu' }` → `{ cpu: process.cpuUsage() }` (server CPU per delivery, robust on a shared machine);
+ *   `{ cmd: 'cpu' }` → `{ cpu: process.cpuUsage(), loopP99Ms, loopMaxMs }` (server CPU per delivery,
+ *     robust on a shared machine; event-loop delay since the previous call);
  *   `{ cmd: 'profile-start' }` / `{ cmd: 'profile-stop', file }` → a CPU profile of the steps only.
  * Only the password hasher's scrypt cost is lowered (console passwords; Digest uses stored HA1),
  * so that creating thousands of users takes seconds.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { composeServer } from '../../src/server/compose.js';
 import { ConfigSchema } from '../../src/server/config/config-schema.js';
 import type { RunningSipFrontend } from '../../src/server/frontend/start-sip-frontend.js';
+import { SERVER_SEMI_SPACE_MB } from '../../src/server/rpc/server-heap.js';
 import { createScryptPasswordHasher } from '../../src/server/services/auth/node-auth-crypto.js';
 
 const send = (m: unknown) => process.send?.(m);
 
 async function main(): Promise<void> {
+  // Production runs the server in a worker with this young generation (server-heap.ts).
+  if (!process.execArgv.includes(`--max-semi-space-size=${SERVER_SEMI_SPACE_MB}`)) {
+    throw new Error(`run the bench server with --max-semi-space-size=${SERVER_SEMI_SPACE_MB} (server-heap.ts)`);
+  }
   const dataDir = mkdtempSync(join(tmpdir(), 'parlance-fanout-'));
   const config = ConfigSchema.parse({
     dataDir,
@@ -55,6 +62,8 @@ async function main(): Promise<void> {
     runIntervalMinutes: 1,
   });
 
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  loop.enable();
   let profiler: Session | null = null;
   process.on('message', (m: { cmd?: string; users?: number; rooms?: number; file?: string }) => {
     void (async () => {
@@ -84,7 +93,9 @@ async function main(): Promise<void> {
           const compliance = await ok('compliance.status', {});
           send({ rss: process.memoryUsage().rss, counters: s.counters, sessions: s.sessions, compliance });
         } else if (m.cmd === 'cpu') {
-          send({ cpu: process.cpuUsage() });
+          // Event-loop delay since the last call: stalls of the server's one thread show here.
+          send({ cpu: process.cpuUsage(), loopP99Ms: loop.percentile(99) / 1e6, loopMaxMs: loop.max / 1e6 });
+          loop.reset();
         } else if (m.cmd === 'profile-start') {
           profiler = new Session();
           profiler.connect();

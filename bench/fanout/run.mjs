@@ -5,7 +5,9 @@
 // steps the posting rate (targets in deliveries/s), and measures deliveries/s and delivery latency
 // p50/p99 per step. A step is "held" when every expected delivery arrived, no post was refused
 // and p99 ≤ 100 ms; stepping stops after a step misses badly (p99 > 1 s or deliveries lost).
-// BENCH_PROF={dir} writes a CPU profile of the server during the steps (setup excluded).
+// BENCH_PROF={dir} writes a CPU profile of the server during the steps (setup excluded);
+// BENCH_SERVER_ARGS="…" adds node flags to the server (e.g. --perf-basic-prof-only-functions).
+// Each step also reports both processes' CPU per delivery and the server's longest event-loop delay.
 // Prints a table per shape, then as the last line one JSON object (the best shape's highest held
 // step); appends the figures to docs/benchmarks.md.
 import { fork } from 'node:child_process';
@@ -22,7 +24,8 @@ const opt = (name, fallback) => {
   return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
 };
 const P99_GOAL_MS = 100;
-const STEPS = opt('steps', '2500,5000,7500,10000,15000,20000,30000,50000');
+const SEMI_SPACE_MB = 64;
+const STEPS = opt('steps', '2500,5000,10000,15000,20000,30000,40000,50000,55000,60000,70000');
 const STEP_SECONDS = Number(opt('step-seconds', '4'));
 
 /**
@@ -79,6 +82,9 @@ try {
     try {
       server = fork(join(outDir, 'fanout-bench-server.mjs'), [], {
         cwd: root,
+        // The young generation the server's worker thread gets in production (server-heap.ts);
+        // the bench server refuses to run without it. BENCH_SERVER_ARGS adds node flags.
+        execArgv: [`--max-semi-space-size=${SEMI_SPACE_MB}`, ...(process.env.BENCH_SERVER_ARGS?.split(' ') ?? [])],
       });
       const ready = await nextFrom(server);
       if (ready.error) throw new Error(ready.error);
@@ -115,11 +121,13 @@ try {
         await nextFrom(server);
       }
       console.log(
-        'target/s  posts/s  deliveries/s  p50 ms  p99 ms  max ms  delivered/expected  refused  held  server µs/delivery',
+        'target/s  posts/s  deliveries/s  p50 ms  p99 ms  max ms  delivered/expected  refused  held  server µs/delivery  loadgen µs/delivery  server loop max ms',
       );
+      let loop = { p99: 0, max: 0 };
       const serverCpu = async () => {
         server.send({ cmd: 'cpu' });
-        const { cpu } = await nextFrom(server);
+        const { cpu, loopP99Ms, loopMaxMs } = await nextFrom(server);
+        loop = { p99: loopP99Ms, max: loopMaxMs };
         return cpu.user + cpu.system;
       };
       let cpuBefore = await serverCpu();
@@ -133,6 +141,7 @@ try {
         r.held = r.delivered === r.expected && r.refused === 0 && r.p99Ms <= P99_GOAL_MS;
         const cpuAfter = await serverCpu();
         r.serverUsPerDelivery = r.delivered > 0 ? +((cpuAfter - cpuBefore) / r.delivered).toFixed(1) : null;
+        r.serverLoopDelayMaxMs = +loop.max.toFixed(1);
         rows.push(r);
         console.log(
           [
@@ -147,6 +156,7 @@ try {
             r.held ? '  yes' : '   no',
             String(r.serverUsPerDelivery).padStart(19),
             String(r.loadgenUsPerDelivery).padStart(20),
+            String(r.serverLoopDelayMaxMs).padStart(16),
           ].join(' '),
         );
         const badly = r.p99Ms > 1000 || r.delivered < r.expected || r.refused > 0;
@@ -224,11 +234,11 @@ try {
       lines.push(
         `### ${r.shape}: ${r.clients} clients, ${r.rooms} rooms, ${r.deliveriesPerPost} deliveries/post (setup ${r.setupSeconds} s, server RSS ${r.serverRssMB} MB)`,
         '',
-        '| target/s | posts/s | deliveries/s | p50 ms | p99 ms | max ms | delivered / expected | held | server CPU µs/delivery | load generator CPU µs/delivery |',
-        '|---|---|---|---|---|---|---|---|---|---|',
+        '| target/s | posts/s | deliveries/s | p50 ms | p99 ms | max ms | delivered / expected | held | server CPU µs/delivery | load generator CPU µs/delivery | server event-loop delay max ms |',
+        '|---|---|---|---|---|---|---|---|---|---|---|',
         ...r.rows.map(
           (x) =>
-            `| ${x.targetDeliveriesPerSec} | ${x.postsPerSec} | ${x.deliveriesPerSec} | ${x.p50Ms} | ${x.p99Ms} | ${x.maxMs} | ${x.delivered} / ${x.expected} | ${x.held ? 'yes' : 'no'} | ${x.serverUsPerDelivery} | ${x.loadgenUsPerDelivery} |`,
+            `| ${x.targetDeliveriesPerSec} | ${x.postsPerSec} | ${x.deliveriesPerSec} | ${x.p50Ms} | ${x.p99Ms} | ${x.maxMs} | ${x.delivered} / ${x.expected} | ${x.held ? 'yes' : 'no'} | ${x.serverUsPerDelivery} | ${x.loadgenUsPerDelivery} | ${x.serverLoopDelayMaxMs} |`,
         ),
         '',
         r.held

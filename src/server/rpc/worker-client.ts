@@ -9,6 +9,7 @@ import type { AdminError, AdminResult } from '../admin-api/contract-errors.js';
 import { ServerError } from '../errors/server-error.js';
 import type { LogRecord } from '../log/logger.js';
 import type { CallContext, FirstRunInfo } from '../server-handle.js';
+import { SERVER_WORKER_RESOURCE_LIMITS } from './server-heap.js';
 import type { HostToWorker, WorkerData, WorkerToHost } from './worker-protocol.js';
 
 export interface WorkerReady {
@@ -46,7 +47,10 @@ const DEFAULT_STOP_TIMEOUT_MS = 10_000;
 /** Starts the worker; resolves once it reported `ready`, rejects with the coded `ServerError` of a failed start. */
 export function startServerWorker(options: StartServerWorkerOptions): Promise<ServerWorker> {
   const stopTimeoutMs = options.stopTimeoutMs ?? DEFAULT_STOP_TIMEOUT_MS;
-  const worker = new Worker(options.workerUrl, { workerData: options.data });
+  const worker = new Worker(options.workerUrl, {
+    workerData: options.data,
+    resourceLimits: SERVER_WORKER_RESOURCE_LIMITS,
+  });
   const pending = new Map<number, (result: AdminResult<unknown>) => void>();
   const listeners = new Set<(event: AdminEvent) => void>();
   const exitCallbacks: ((exit: WorkerExit) => void)[] = [];
