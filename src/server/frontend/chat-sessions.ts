@@ -63,8 +63,9 @@ interface DialogState {
   readonly connection: SipConnection;
   readonly timer: SessionTimer;
   readonly session: ChatSession;
-  /** Our INFOs on this dialog, serialized once (made at the first INFO). */
+  /** Our INFOs on this dialog, serialized once (made at the first INFO) for this remote target. */
   infoTemplate: RequestTemplate | undefined;
+  infoTemplateTarget: string | undefined;
   /** The final answer to each of our INFOs, with the caller's `done` as context. */
   readonly infoAnswered: ClientListener<InfoDone | undefined>;
   seconds: number;
@@ -145,13 +146,18 @@ export function createChatSessions(deps: ChatSessionsDeps) {
     }
     deps.counters.infosSent++;
     const dialog = state.dialog;
-    const template = (state.infoTemplate ??= createRequestTemplate({
-      method: 'INFO',
-      uri: dialog.remoteTarget,
-      via: deps.requests.viaFor(state.connection),
-      branchPrefix: BRANCH_PREFIX,
-      headers: inDialogHeaders(dialog, 'INFO', 0, { contentType: 'text/plain' }),
-    }));
+    // Made again after a target refresh (re-INVITE/UPDATE with a new Contact, §12.2.2).
+    let template = state.infoTemplate;
+    if (template === undefined || state.infoTemplateTarget !== dialog.remoteTarget) {
+      template = state.infoTemplate = createRequestTemplate({
+        method: 'INFO',
+        uri: dialog.remoteTarget,
+        via: deps.requests.viaFor(state.connection),
+        branchPrefix: BRANCH_PREFIX,
+        headers: inDialogHeaders(dialog, 'INFO', 0, { contentType: 'text/plain' }),
+      });
+      state.infoTemplateTarget = dialog.remoteTarget;
+    }
     dialog.localCSeq = nextLocalCSeq(dialog);
     const branchId = nextBranchId();
     const bytes =
@@ -211,6 +217,7 @@ export function createChatSessions(deps: ChatSessionsDeps) {
       connection,
       session,
       infoTemplate: undefined,
+      infoTemplateTarget: undefined,
       infoAnswered: (_kind, status, _response, done) => infoAnswered(state, status, done),
       seconds: interval.seconds,
       ended: false,

@@ -308,6 +308,44 @@ Content-Type: application/vnd-microsoft-roaming-provisioning-v2+xml
     expect(asResponse(await c.next()).status).toBe(481);
   });
 
+  it('sends INFOs to the new remote target after a target refresh (UPDATE with a Contact)', async () => {
+    server = await startSipTestServer();
+    await server.addUser('gina', 'gina-password');
+    await server.setGlobalChat(true);
+    const c = await client();
+    expect((await signIn(c, 'gina', 'gina-password')).status).toBe(200);
+    const target = `sip:parlance-chat@${DOMAIN}`;
+    c.send(invite(c, 'gina', target, 'refresh-1'));
+    const tag = toTag(asResponse(await c.next()));
+    c.send(inDialog(c, 'ACK', 'gina', target, 'refresh-1', tag, 1));
+    c.send(inDialog(c, 'INFO', 'gina', target, 'refresh-1', tag, 2, cmd('frobnicate', '1')));
+    expect(asResponse(await c.next()).status).toBe(200);
+    const first = await c.nextRequest('INFO');
+    expect(first.uri).toBe(`sip:gina@${DOMAIN}:${c.localPort};maddr=127.0.0.1;transport=tcp`);
+    expect(headerValue(first, 'CSeq')).toBe('1 INFO');
+    c.answer(first, 200);
+    const moved = `sip:gina@${DOMAIN}:5999;maddr=127.0.0.1;transport=tcp`;
+    c.send(
+      inDialog(c, 'UPDATE', 'gina', target, 'refresh-1', tag, 3).replace(
+        'Max-Forwards: 70',
+        `Max-Forwards: 70\r\nContact: <${moved}>`,
+      ),
+    );
+    expect(asResponse(await c.next()).status).toBe(200);
+    c.send(inDialog(c, 'INFO', 'gina', target, 'refresh-1', tag, 4, cmd('frobnicate', '2')));
+    expect(asResponse(await c.next()).status).toBe(200);
+    const second = await c.nextRequest('INFO');
+    expect(second.uri).toBe(moved);
+    expect(headerValue(second, 'CSeq')).toBe('2 INFO');
+    expect(headerValue(second, 'Via')).toBe(
+      headerValue(first, 'Via')!.replace(
+        /branch=[^;]+/,
+        `branch=${/branch=([^;]+)/.exec(headerValue(second, 'Via')!)![1]}`,
+      ),
+    );
+    c.answer(second, 200);
+  });
+
   it('answers OPTIONS/SERVICE with 200, keeps a ring of recent messages, reports status', async () => {
     server = await startSipTestServer();
     const c = await client();
