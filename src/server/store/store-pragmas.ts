@@ -8,9 +8,18 @@
  * file and only zeroes its header (~45 % more acknowledged transactions/s, measured); the size
  * limit keeps what it retains between transactions to 4 MB. The journal stays in JavaScript
  * memory (MEMFS), not the 32-bit wasm heap, unlike journal_mode=MEMORY.
+ *
+ * Nothing but this thread ever opens the MEMFS file, so the file lock can be held for good
+ * (locking_mode EXCLUSIVE): SQLite then skips, at every transaction, the hot-journal check and
+ * the re-read of the header that detect other processes' changes; and MEMFS has nothing to
+ * sync, so SQLite's own sync bookkeeping is off (synchronous OFF; our journal is fsynced). A
+ * post-shaped transaction (two updates, two inserts with FTS4 and four indexes) went from 66 to
+ * 46 µs in sql.js alone, measured.
  */
 export const STORE_PRAGMAS: readonly string[] = [
   'PRAGMA foreign_keys = ON',
+  'PRAGMA locking_mode = EXCLUSIVE',
+  'PRAGMA synchronous = OFF',
   'PRAGMA journal_mode = PERSIST',
   'PRAGMA journal_size_limit = 4194304',
 ];

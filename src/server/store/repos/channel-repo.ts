@@ -237,14 +237,18 @@ function toFile(r: Record<string, SqlValue>): StoredFile {
 export function channelWriter(db: SqlWriter): ChannelWriter {
   return {
     ...channelReader(db),
-    nextSeq: (roomNum) => {
-      db.run('UPDATE room_seq SET last_seq = last_seq + 1 WHERE room_num = ?', [roomNum]);
-      return Number(db.get<{ s: number }>('SELECT last_seq AS s FROM room_seq WHERE room_num = ?', [roomNum])!.s);
-    },
+    // One statement each (RETURNING): these run once per post.
+    nextSeq: (roomNum) =>
+      Number(
+        db.get<{ s: number }>(
+          'UPDATE room_seq SET last_seq = last_seq + 1 WHERE room_num = ? RETURNING last_seq AS s',
+          [roomNum],
+        )!.s,
+      ),
     insertMessage: (m) => {
-      db.run(
+      const row = db.get<{ id: number }>(
         `INSERT INTO messages (room_id, room_seq, author, posted_at, text, alert, story_title, story_body, extra_json)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
         [
           m.roomNum,
           m.seq,
@@ -257,7 +261,7 @@ export function channelWriter(db: SqlWriter): ChannelWriter {
           toJson(m.extra),
         ],
       );
-      return Number(db.get<{ id: number }>('SELECT last_insert_rowid() AS id')!.id);
+      return Number(row!.id);
     },
     updateMessageText: (id, text) => void db.run('UPDATE messages SET text = ? WHERE id = ?', [text, id]),
     deleteMessage: (id) => void db.run('DELETE FROM messages WHERE id = ?', [id]),
