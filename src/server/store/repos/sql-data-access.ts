@@ -13,40 +13,104 @@ import { sessionReader, sessionWriter } from './session-repo.js';
 import { topicFeedReader, topicFeedWriter } from './topic-feed-repo.js';
 import { userReader, userWriter } from './user-repo.js';
 
-function readers(db: SqlReader): Readers {
-  return {
-    categories: categoryReader(db),
-    rooms: roomReader(db),
-    users: userReader(db),
-    sessions: sessionReader(db),
-    audit: auditReader(db),
-    policies: policyReader(db),
-    channel: channelReader(db),
-    directory: directoryReader(db),
-    complianceQueue: complianceQueueReader(db),
-    topicFeeds: topicFeedReader(db),
-  };
+// Each repository is made when a transaction or read first uses it (a post touches two of the
+// eleven): building them all for every transaction cost more than the post's own statements.
+// Classes, so that every Readers/Writers object shares one hidden class.
+class LazyReaders implements Readers {
+  private c?: Readers['categories'];
+  private r?: Readers['rooms'];
+  private u?: Readers['users'];
+  private s?: Readers['sessions'];
+  private a?: Readers['audit'];
+  private p?: Readers['policies'];
+  private ch?: Readers['channel'];
+  private d?: Readers['directory'];
+  private q?: Readers['complianceQueue'];
+  private t?: Readers['topicFeeds'];
+  constructor(private readonly db: SqlReader) {}
+  get categories() {
+    return (this.c ??= categoryReader(this.db));
+  }
+  get rooms() {
+    return (this.r ??= roomReader(this.db));
+  }
+  get users() {
+    return (this.u ??= userReader(this.db));
+  }
+  get sessions() {
+    return (this.s ??= sessionReader(this.db));
+  }
+  get audit() {
+    return (this.a ??= auditReader(this.db));
+  }
+  get policies() {
+    return (this.p ??= policyReader(this.db));
+  }
+  get channel() {
+    return (this.ch ??= channelReader(this.db));
+  }
+  get directory() {
+    return (this.d ??= directoryReader(this.db));
+  }
+  get complianceQueue() {
+    return (this.q ??= complianceQueueReader(this.db));
+  }
+  get topicFeeds() {
+    return (this.t ??= topicFeedReader(this.db));
+  }
 }
 
-function writers(db: SqlWriter): Writers {
-  return {
-    categories: categoryWriter(db),
-    rooms: roomWriter(db),
-    users: userWriter(db),
-    sessions: sessionWriter(db),
-    audit: auditWriter(db),
-    policies: policyWriter(db),
-    channel: channelWriter(db),
-    directory: directoryWriter(db),
-    compliance: complianceEventWriter(db),
-    complianceQueue: complianceQueueWriter(db),
-    topicFeeds: topicFeedWriter(db),
-  };
+class LazyWriters implements Writers {
+  private c?: Writers['categories'];
+  private r?: Writers['rooms'];
+  private u?: Writers['users'];
+  private s?: Writers['sessions'];
+  private a?: Writers['audit'];
+  private p?: Writers['policies'];
+  private ch?: Writers['channel'];
+  private d?: Writers['directory'];
+  private ce?: Writers['compliance'];
+  private q?: Writers['complianceQueue'];
+  private t?: Writers['topicFeeds'];
+  constructor(private readonly db: SqlWriter) {}
+  get categories() {
+    return (this.c ??= categoryWriter(this.db));
+  }
+  get rooms() {
+    return (this.r ??= roomWriter(this.db));
+  }
+  get users() {
+    return (this.u ??= userWriter(this.db));
+  }
+  get sessions() {
+    return (this.s ??= sessionWriter(this.db));
+  }
+  get audit() {
+    return (this.a ??= auditWriter(this.db));
+  }
+  get policies() {
+    return (this.p ??= policyWriter(this.db));
+  }
+  get channel() {
+    return (this.ch ??= channelWriter(this.db));
+  }
+  get directory() {
+    return (this.d ??= directoryWriter(this.db));
+  }
+  get compliance() {
+    return (this.ce ??= complianceEventWriter(this.db));
+  }
+  get complianceQueue() {
+    return (this.q ??= complianceQueueWriter(this.db));
+  }
+  get topicFeeds() {
+    return (this.t ??= topicFeedWriter(this.db));
+  }
 }
 
 export function createSqlDataAccess(store: SqlStore): DataPort {
   return {
-    read: (fn) => store.read((db) => fn(readers(db))),
-    transaction: (fn) => store.transaction((db) => fn(writers(db))),
+    read: (fn) => store.read((db) => fn(new LazyReaders(db))),
+    transaction: (fn) => store.transaction((db) => fn(new LazyWriters(db))),
   };
 }
