@@ -76,6 +76,18 @@ describe('openSqlStore (in memory)', () => {
     await store.close();
   });
 
+  it('refuses a writer kept past its transaction (writes outside one would not be journaled)', async () => {
+    const store = await openSqlStore({ migrations, logger: createMemoryLogger() });
+    let kept: { run(sql: string): unknown } | undefined;
+    await store.transaction((db) => {
+      kept = db;
+      db.run("INSERT INTO notes (id, body) VALUES (1, 'x')");
+    });
+    expect(() => kept!.run("INSERT INTO notes (id, body) VALUES (2, 'y')")).toThrow(/outside its transaction/);
+    expect(store.read((db) => db.all('SELECT id FROM notes'))).toEqual([{ id: 1 }]);
+    await store.close();
+  });
+
   it('round-trips blobs and reports a failing migration with a coded error', async () => {
     const store = await openSqlStore({ migrations, logger: createMemoryLogger() });
     await store.transaction((db) =>

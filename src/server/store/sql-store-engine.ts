@@ -94,13 +94,40 @@ export class SqlStoreEngine implements SqlStore {
     this.logger.fatal('store is now read-only after a persistence failure', { error: (cause as Error)?.message });
   }
 
+  /**
+   * One reader and one writer for the store's life (not one per call), so the repositories bound
+   * to them (sql-data-access.ts) are made once. The writer records into the transaction that is
+   * running and refuses to be used outside one.
+   */
+  private readonly reader: SqlReader = {
+    all: (sql, params) => this.conn.all(sql, params),
+    get: (sql, params) => this.conn.get(sql, params),
+  };
+  private ops: JournalOp[] | undefined;
+  private readonly writer: SqlWriter = {
+    all: <R extends Row = Row>(sql: string, params?: SqlParams): R[] => {
+      if (!isPlainRead(sql)) this.record(sql, params);
+      return this.conn.all<R>(sql, params);
+    },
+    get: <R extends Row = Row>(sql: string, params?: SqlParams): R | undefined => {
+      if (!isPlainRead(sql)) this.record(sql, params);
+      return this.conn.get<R>(sql, params);
+    },
+    run: (sql: string, params?: SqlParams) => {
+      this.record(sql, params);
+      return this.conn.run(sql, params);
+    },
+  };
+
+  private record(sql: string, params: SqlParams | undefined): void {
+    if (!this.ops) throw new Error('a store writer was used outside its transaction');
+    assertDeterministic(sql);
+    this.ops.push(params === undefined ? { sql } : { sql, params });
+  }
+
   read<T>(fn: (db: SqlReader) => T): T {
     this.assertOpen();
-    const reader: SqlReader = {
-      all: (sql, params) => this.conn.all(sql, params),
-      get: (sql, params) => this.conn.get(sql, params),
-    };
-    return fn(reader);
+    return fn(this.reader);
   }
 
   transaction<T>(fn: (db: SqlWriter) => T): Promise<T> {
@@ -112,25 +139,7 @@ export class SqlStoreEngine implements SqlStore {
       return Promise.reject(error);
     }
     const ops: JournalOp[] = [];
-    const record = (sql: string, params: SqlParams | undefined): void => {
-      assertDeterministic(sql);
-      ops.push(params === undefined ? { sql } : { sql, params });
-    };
-    const writer: SqlWriter = {
-      all: <R extends Row = Row>(sql: string, params?: SqlParams): R[] => {
-        if (!isPlainRead(sql)) record(sql, params);
-        return this.conn.all<R>(sql, params);
-      },
-      get: <R extends Row = Row>(sql: string, params?: SqlParams): R | undefined => {
-        if (!isPlainRead(sql)) record(sql, params);
-        return this.conn.get<R>(sql, params);
-      },
-      run: (sql: string, params?: SqlParams) => {
-        record(sql, params);
-        return this.conn.run(sql, params);
-      },
-    };
-
+    this.ops = ops;
     this.inTransaction = true;
     let result: T;
     let frame: Buffer | undefined;
@@ -138,7 +147,7 @@ export class SqlStoreEngine implements SqlStore {
     try {
       this.conn.run('BEGIN');
       try {
-        result = fn(writer);
+        result = fn(this.writer);
         if (result !== null && typeof (result as { then?: unknown })?.then === 'function') {
           throw new Error('store.transaction(fn): fn must be synchronous (it returned a promise)');
         }
@@ -154,6 +163,7 @@ export class SqlStoreEngine implements SqlStore {
       }
     } finally {
       this.inTransaction = false;
+      this.ops = undefined;
     }
 
     if (ops.length === 0) {

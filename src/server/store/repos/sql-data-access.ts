@@ -108,9 +108,26 @@ class LazyWriters implements Writers {
   }
 }
 
+// The store hands out the same reader and writer every time (sql-store-engine.ts): the
+// repositories bound to them are then made once per store, not per call.
+const readerRepos = new WeakMap<SqlReader, Readers>();
+const writerRepos = new WeakMap<SqlWriter, Writers>();
+
+function readersOf(db: SqlReader): Readers {
+  let r = readerRepos.get(db);
+  if (!r) readerRepos.set(db, (r = new LazyReaders(db)));
+  return r;
+}
+
+function writersOf(db: SqlWriter): Writers {
+  let w = writerRepos.get(db);
+  if (!w) writerRepos.set(db, (w = new LazyWriters(db)));
+  return w;
+}
+
 export function createSqlDataAccess(store: SqlStore): DataPort {
   return {
-    read: (fn) => store.read((db) => fn(new LazyReaders(db))),
-    transaction: (fn) => store.transaction((db) => fn(new LazyWriters(db))),
+    read: (fn) => store.read((db) => fn(readersOf(db))),
+    transaction: (fn) => store.transaction((db) => fn(writersOf(db))),
   };
 }
