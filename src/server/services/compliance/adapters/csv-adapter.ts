@@ -1,8 +1,15 @@
 /**
  * CSV adapter (RFC 4180: comma-separated, CRLF line ends, fields quoted when they contain a comma,
  * quote, CR or LF; quotes doubled). One row per event, all nine types, in Conversation order (room
- * and RunInterval slot) and seq order within. Values are written verbatim — no spreadsheet-formula
- * escaping, because an archive must not alter content; open it as data, not as a formula sheet.
+ * and RunInterval slot) and seq order within.
+ *
+ * Spreadsheet formula injection (OWASP "CSV Injection"): a chat line such as
+ * `=HYPERLINK("http://evil","x")` would become a live formula when the file is opened in Excel or
+ * LibreOffice. Every text cell whose first character is `=`, `+`, `-`, `@`, TAB or CR is therefore
+ * written with a single quote `'` in front — and so is a text cell that already starts with `'`,
+ * so that the rule can be undone exactly: drop one leading `'` from a text cell to get the original
+ * value back. The numeric and boolean columns (`seq`, `roomLogged`, `principalId`, `messageId`) are
+ * written as they are (`-5` stays a number). Deterministic: the same batch gives the same bytes.
  */
 import type { ComplianceAdapter, ComplianceBatchInfo, ComplianceConversation } from '../compliance-adapter.js';
 import type { QueuedComplianceEvent } from '../compliance-queue-port.js';
@@ -30,35 +37,50 @@ export const CSV_COLUMNS = [
   'roomType',
 ] as const;
 
+/** RFC 4180 quoting: a field with a comma, quote, CR or LF is quoted, its quotes doubled. */
 export function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
+/** First characters that make a spreadsheet read a cell as a formula, plus `'` (see above). */
+const FORMULA_LEAD = /^[=+\-@\t\r']/;
+
+/** A text cell: formula-escaped (`'` in front when it starts with a trigger), then RFC 4180 quoted. */
+export function csvTextCell(value: string): string {
+  return csvField(FORMULA_LEAD.test(value) ? `'${value}` : value);
+}
+
+/** A numeric or boolean cell, written as is (never a formula: digits, `-`, `true`/`false`). */
+function literalCell(value: number | boolean): string {
+  return String(value);
+}
+
 function row(e: QueuedComplianceEvent, c: ComplianceConversation, batch: ComplianceBatchInfo): string {
   const details = batch.settings.addChatRoomDetails ? e.room.details : null;
-  const fields = [
-    String(e.seq),
-    e.id,
-    e.type,
-    e.at,
-    e.room.uri,
-    e.room.name,
-    String(e.room.logged),
-    e.user.uri,
-    e.user.name,
-    e.user.email,
-    String(e.user.principalId),
-    String(e.messageId),
-    e.content,
-    e.details ? JSON.stringify(e.details) : '',
-    c.startAt,
-    c.endAt,
-    details?.description ?? '',
-    details?.category ?? '',
-    details?.privacy ?? '',
-    details?.type ?? '',
+  const t = csvTextCell;
+  const cells = [
+    literalCell(e.seq),
+    t(e.id),
+    t(e.type),
+    t(e.at),
+    t(e.room.uri),
+    t(e.room.name),
+    literalCell(e.room.logged),
+    t(e.user.uri),
+    t(e.user.name),
+    t(e.user.email),
+    literalCell(e.user.principalId),
+    literalCell(e.messageId),
+    t(e.content),
+    t(e.details ? JSON.stringify(e.details) : ''),
+    t(c.startAt),
+    t(c.endAt),
+    t(details?.description ?? ''),
+    t(details?.category ?? ''),
+    t(details?.privacy ?? ''),
+    t(details?.type ?? ''),
   ];
-  return fields.map(csvField).join(',') + '\r\n';
+  return cells.join(',') + '\r\n';
 }
 
 export function* csvDocument(conversations: readonly ComplianceConversation[], batch: ComplianceBatchInfo) {
