@@ -5,6 +5,7 @@ import {
   digestChallenge,
   digestResponse,
   parseDigestCredentials,
+  parseNonceCount,
   verifyDigest,
 } from './digest-auth.js';
 import { createRegisterFailureLimiter } from './register-failure-limiter.js';
@@ -58,6 +59,96 @@ describe('Digest (RFC 2617, qop=auth)', () => {
     expect(digestChallenge('example.com', 'n', 'o', true)).toBe(
       'Digest realm="example.com", nonce="n", opaque="o", qop="auth", stale=true',
     );
+  });
+});
+
+describe('Digest nonce-count (replay)', () => {
+  const ha1 = md5('alice:example.com:secret');
+  const credsFor = (nonce: string, nc: string | undefined, cnonce: string | undefined, qop: string | undefined) => {
+    const response = digestResponse({ ha1, method: 'REGISTER', uri: '(null)', nonce, qop, nc, cnonce });
+    return parseDigestCredentials(
+      `Digest username="alice", realm="example.com", nonce="${nonce}", uri="(null)", response="${response}"` +
+        (qop !== undefined ? `, qop=${qop}` : '') +
+        (nc !== undefined ? `, nc=${nc}` : '') +
+        (cnonce !== undefined ? `, cnonce="${cnonce}"` : ''),
+    )!;
+  };
+
+  it('refuses a response without qop=auth, nc or cnonce, or with an nc that is not 8 hex digits', () => {
+    expect(verifyDigest(credsFor('n1', '00000001', 'c1', 'auth'), ha1, 'REGISTER')).toBe('ok');
+    // The RFC 2069 form is a correct digest, but has no nonce-count to stop a replay.
+    expect(verifyDigest(credsFor('n1', undefined, undefined, undefined), ha1, 'REGISTER')).toBe('no-nonce-count');
+    expect(verifyDigest(credsFor('n1', undefined, 'c1', 'auth'), ha1, 'REGISTER')).toBe('no-nonce-count');
+    expect(verifyDigest(credsFor('n1', '00000001', undefined, 'auth'), ha1, 'REGISTER')).toBe('no-nonce-count');
+    expect(verifyDigest(credsFor('n1', '1', 'c1', 'auth'), ha1, 'REGISTER')).toBe('no-nonce-count');
+    expect(verifyDigest(credsFor('n1', '0000000g', 'c1', 'auth'), ha1, 'REGISTER')).toBe('no-nonce-count');
+    expect(parseNonceCount('0000000a')).toBe(10);
+    expect(parseNonceCount('FFFFFFFF')).toBe(0xffffffff);
+    expect(parseNonceCount('+0000001')).toBeUndefined();
+  });
+
+  it('accepts each nc once and only rising: the same nc again is a replay, a higher one is fresh', () => {
+    const now = 1_000_000;
+    const issuer = createNonceIssuer({ now: () => now, lifetimeMs: 60_000 });
+    const a = issuer.issue();
+    expect(issuer.useCount(a, 1)).toBe('fresh');
+    expect(issuer.useCount(a, 1)).toBe('replayed');
+    expect(issuer.useCount(a, 2)).toBe('fresh');
+    expect(issuer.useCount(a, 2)).toBe('replayed');
+    expect(issuer.useCount(a, 1)).toBe('replayed');
+    expect(issuer.useCount(a, 5)).toBe('fresh');
+    expect(issuer.useCount(a, 0)).toBe('replayed');
+    expect(issuer.useCount(issuer.issue(), 0)).toBe('replayed'); // nc starts at 00000001
+    expect(issuer.tracked).toBe(1);
+    expect(issuer.evictions).toBe(0);
+  });
+
+  it('keeps nonces apart and drops a nonce state once the nonce has expired', () => {
+    let now = 1_000_000;
+    const issuer = createNonceIssuer({ now: () => now, lifetimeMs: 60_000 });
+    const a = issuer.issue();
+    now += 30_000;
+    const b = issuer.issue();
+    expect(issuer.useCount(a, 1)).toBe('fresh');
+    expect(issuer.useCount(b, 1)).toBe('fresh');
+    expect(issuer.tracked).toBe(2);
+    now += 30_000; // a is 60 s old: still valid (check allows age == lifetime)
+    expect(issuer.check(a)).toBe('valid');
+    expect(issuer.tracked).toBe(2);
+    now += 1; // a expires
+    expect(issuer.check(a)).toBe('stale');
+    expect(issuer.tracked).toBe(1);
+    expect(issuer.useCount(b, 1)).toBe('replayed');
+    now += 30_000; // b expires
+    expect(issuer.tracked).toBe(0);
+    expect(issuer.evictions).toBe(0);
+  });
+
+  it('bounds the table: the least recently used nonce goes first, counted, and fails closed', () => {
+    let now = 1_000_000;
+    const issuer = createNonceIssuer({ now: () => now, lifetimeMs: 60_000, maxTracked: 3 });
+    const nonces: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      nonces.push(issuer.issue());
+      now += 10;
+    }
+    const [n0, n1, n2, n3, n4] = nonces as [string, string, string, string, string];
+    expect(issuer.useCount(n0, 1)).toBe('fresh');
+    expect(issuer.useCount(n2, 1)).toBe('fresh');
+    expect(issuer.useCount(n3, 1)).toBe('fresh');
+    expect(issuer.useCount(n0, 2)).toBe('fresh'); // n0 used again: n2 is now the least recent
+    expect(issuer.useCount(n4, 1)).toBe('fresh'); // full: n2 evicted
+    expect(issuer.tracked).toBe(3);
+    expect(issuer.evictions).toBe(1);
+    // n2's state is gone; its replay must not get through, nor a never-used nonce issued before it.
+    expect(issuer.useCount(n2, 1)).toBe('replayed');
+    expect(issuer.useCount(n1, 1)).toBe('replayed');
+    // Tracked nonces keep their counts; a nonce issued after the evicted one is fine.
+    expect(issuer.useCount(n0, 2)).toBe('replayed');
+    expect(issuer.useCount(n3, 2)).toBe('fresh');
+    expect(issuer.useCount(issuer.issue(), 1)).toBe('fresh');
+    expect(issuer.evictions).toBe(2);
+    expect(issuer.tracked).toBe(3);
   });
 });
 

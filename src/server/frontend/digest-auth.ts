@@ -3,6 +3,14 @@
  * pidgin-sipe does it (XCCOS.md §2.2): challenged with 407 `Proxy-Authenticate`, answered with
  * `Proxy-Authorization`. Nonces are stateless: `{issued-at}.{HMAC(secret, issued-at)}`, so they
  * expire without a table; a stale one gets a fresh challenge with `stale=true` (RFC 2617 §3.2.1).
+ *
+ * Replay (RFC 2617 §3.2.3 / RFC 7616 §3.3 nonce-count): the only state is, per nonce that has
+ * been used, the highest `nc` accepted with it. A response whose `nc` is not above that — a
+ * captured Authorization header sent again — is refused. The table holds a nonce only until it
+ * expires and at most `maxTracked` nonces (least recently used evicted first, counted). Eviction
+ * fails closed: a nonce issued no later than an evicted one and not in the table is treated as
+ * used, so the client is challenged again instead of a replay getting through. Stock pidgin-sipe
+ * answers every 407 with the new nonce and `nc=00000001`, so it uses each nonce once.
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
@@ -74,7 +82,17 @@ export function digestResponse(input: {
     : md5(`${input.ha1}:${input.nonce}:${input.nc ?? ''}:${input.cnonce ?? ''}:${input.qop}:${ha2}`);
 }
 
-export type DigestCheck = 'ok' | 'bad-response' | 'unsupported';
+/**
+ * `ok`; `bad-response` (wrong password); `unsupported` (another algorithm or qop);
+ * `no-nonce-count`: no `qop`, `nc` or `cnonce`, or an `nc` that is not 8 hex digits. We always
+ * offer `qop="auth"`, so the RFC 2069 form (no nc) is refused: it could be replayed at will.
+ */
+export type DigestCheck = 'ok' | 'bad-response' | 'unsupported' | 'no-nonce-count';
+
+/** RFC 2617 `nc-value = 8LHEX` → its number, or undefined. */
+export function parseNonceCount(nc: string | undefined): number | undefined {
+  return nc !== undefined && /^[0-9a-fA-F]{8}$/.test(nc) ? parseInt(nc, 16) : undefined;
+}
 
 /**
  * Verify credentials against a stored HA1. The digest-uri is hashed as sent: COMPAT: pidgin-sipe
@@ -84,6 +102,9 @@ export type DigestCheck = 'ok' | 'bad-response' | 'unsupported';
 export function verifyDigest(credentials: DigestCredentials, ha1: string, method: string): DigestCheck {
   if (credentials.algorithm !== undefined && credentials.algorithm.toUpperCase() !== 'MD5') return 'unsupported';
   if (credentials.qop !== undefined && credentials.qop.toLowerCase() !== 'auth') return 'unsupported';
+  if (credentials.qop === undefined || !credentials.cnonce || parseNonceCount(credentials.nc) === undefined) {
+    return 'no-nonce-count';
+  }
   const expected = digestResponse({ ...credentials, ha1, method });
   const a = Buffer.from(expected);
   const b = Buffer.from(credentials.response);
@@ -92,16 +113,59 @@ export function verifyDigest(credentials: DigestCredentials, ha1: string, method
 
 export type NonceState = 'valid' | 'stale' | 'invalid';
 
+/** `fresh`: nc above every nc accepted with this nonce (now recorded); `replayed`: not. */
+export type NonceCountState = 'fresh' | 'replayed';
+
 export interface NonceIssuer {
   issue(): string;
   check(nonce: string): NonceState;
+  /**
+   * Record the `nc` of a response that verified, for a nonce `check` found valid. Call it only
+   * after the response has been verified, so that forged credentials cannot use up a nonce.
+   */
+  useCount(nonce: string, nc: number): NonceCountState;
   /** Same for every challenge of this issuer; echoed by clients (RFC 2617 §3.2.1). */
   readonly opaque: string;
+  /** Nonces whose highest nc is held (expired ones dropped first). */
+  readonly tracked: number;
+  /** Nonces dropped from a full table before they expired. */
+  readonly evictions: number;
 }
 
-export function createNonceIssuer(options: { now: () => number; lifetimeMs: number; secret?: Buffer }): NonceIssuer {
+interface NonceUse {
+  nc: number;
+  issuedAt: number;
+}
+
+export const DEFAULT_MAX_TRACKED_NONCES = 10_000;
+
+export function createNonceIssuer(options: {
+  now: () => number;
+  lifetimeMs: number;
+  secret?: Buffer;
+  /** Size bound of the nonce-count table (default 10 000). */
+  maxTracked?: number;
+}): NonceIssuer {
   const secret = options.secret ?? randomBytes(32);
+  const maxTracked = Math.max(1, options.maxTracked ?? DEFAULT_MAX_TRACKED_NONCES);
   const mac = (issued: string) => createHmac('sha256', secret).update(issued).digest('base64url').slice(0, 22);
+  /** Map order = least recently used first. */
+  const uses = new Map<string, NonceUse>();
+  /** Issued-at of the newest nonce evicted so far: older unknown nonces count as used. */
+  let evictedUpTo = -Infinity;
+  let evictions = 0;
+  const expired = (use: NonceUse, now: number) => now - use.issuedAt > options.lifetimeMs;
+  /**
+   * Drops expired nonces from the least recently used end. One used again recently stops the
+   * sweep until it reaches that end; it is never consulted after expiry (`check` says stale
+   * first), and the table stays bounded by `maxTracked` either way.
+   */
+  const prune = (now: number) => {
+    for (const [nonce, use] of uses) {
+      if (!expired(use, now)) break;
+      uses.delete(nonce);
+    }
+  };
   return {
     opaque: randomBytes(8).toString('hex'),
     issue() {
@@ -117,6 +181,35 @@ export function createNonceIssuer(options: { now: () => number; lifetimeMs: numb
       if (a.length !== b.length || !timingSafeEqual(a, b)) return 'invalid';
       const age = options.now() - parseInt(issued, 36);
       return age >= 0 && age <= options.lifetimeMs ? 'valid' : 'stale';
+    },
+    useCount(nonce, nc) {
+      const now = options.now();
+      prune(now);
+      const use = uses.get(nonce);
+      if (use) {
+        if (nc <= use.nc) return 'replayed';
+        use.nc = nc;
+        uses.delete(nonce);
+        uses.set(nonce, use);
+        return 'fresh';
+      }
+      const issuedAt = parseInt(nonce.slice(0, nonce.indexOf('.')), 36);
+      if (!(issuedAt > evictedUpTo) || nc < 1) return 'replayed';
+      uses.set(nonce, { nc, issuedAt });
+      if (uses.size > maxTracked) {
+        const [oldest, victim] = uses.entries().next().value as [string, NonceUse];
+        uses.delete(oldest);
+        evictions++;
+        evictedUpTo = Math.max(evictedUpTo, victim.issuedAt);
+      }
+      return 'fresh';
+    },
+    get tracked() {
+      prune(options.now());
+      return uses.size;
+    },
+    get evictions() {
+      return evictions;
     },
   };
 }

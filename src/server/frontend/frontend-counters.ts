@@ -5,6 +5,10 @@ export interface FrontendCounters {
   registerChallenges: number;
   registerFailures: number;
   registerRateLimited: number;
+  /** Verified Digest responses refused because their nc was not above the nonce's last one. */
+  registerReplays: number;
+  /** Nonces dropped from the full nonce-count table before they expired (digest-auth.ts). */
+  digestNonceEvictions: number;
   provisioningAnswers: number;
   invitesAccepted: number;
   invitesRefused: number;
@@ -24,6 +28,8 @@ export function createFrontendCounters(): FrontendCounters {
     registerChallenges: 0,
     registerFailures: 0,
     registerRateLimited: 0,
+    registerReplays: 0,
+    digestNonceEvictions: 0,
     provisioningAnswers: 0,
     invitesAccepted: 0,
     invitesRefused: 0,

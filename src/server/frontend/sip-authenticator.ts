@@ -3,6 +3,12 @@
  * that has not authenticated, bind the identity to the connection on success, and accept later
  * requests on that connection without a new challenge. Failed attempts count against the source
  * address (register-failure-limiter.ts). With Digest off, the `From` address is trusted.
+ *
+ * Replay: a verified response must carry `qop=auth` with `nc`/`cnonce` (else 403), and its `nc`
+ * must be above the highest accepted with that nonce (digest-auth.ts); a replayed one gets a
+ * fresh 407 (`stale=false`, counted as `registerReplays`). Credentials sent on a connection that
+ * is already authenticated are not needed, but when they verify their `nc` is recorded too, so a
+ * re-REGISTER's header cannot be replayed on another connection either.
  */
 import { ERROR_CATALOGUE, type ErrorCode } from '../errors/error-codes.js';
 import type { Logger } from '../log/logger.js';
@@ -12,7 +18,15 @@ import { addressOfRecord } from '../transport/sip/codec/sip-uri.js';
 import { WARN_AGENT } from '../transport/sip/codec/stateless-response.js';
 import type { SipConnection } from '../transport/sip/endpoint/sip-connection.js';
 import type { ServerTransaction } from '../transport/sip/transactions/server-transaction.js';
-import { digestChallenge, parseDigestCredentials, verifyDigest, type NonceIssuer } from './digest-auth.js';
+import {
+  digestChallenge,
+  parseDigestCredentials,
+  parseNonceCount,
+  verifyDigest,
+  type DigestCredentials,
+  type NonceCountState,
+  type NonceIssuer,
+} from './digest-auth.js';
 import type { FrontendCounters } from './frontend-counters.js';
 import type { RegisterFailureLimiter } from './register-failure-limiter.js';
 import type { Identity, RegistrationTable } from './registration-table.js';
@@ -68,11 +82,32 @@ export function createAuthenticator(deps: AuthenticatorDeps): Authenticator {
     refuse(tx, code);
   }
 
+  /** Records the nc of verified credentials (verifyDigest said ok, so nc parses). */
+  function useCount(creds: DigestCredentials): NonceCountState {
+    const state = deps.nonces.useCount(creds.nonce, parseNonceCount(creds.nc) ?? 0);
+    deps.counters.digestNonceEvictions = deps.nonces.evictions;
+    return state;
+  }
+
+  /** On an authenticated connection: note the nc of credentials that verify for its user. */
+  function observe(request: SipRequest, bound: Identity): void {
+    const header = headerValue(request, 'Proxy-Authorization') ?? headerValue(request, 'Authorization');
+    const creds = header === undefined ? undefined : parseDigestCredentials(header);
+    if (!creds || creds.realm.toLowerCase() !== deps.realm.toLowerCase()) return;
+    if (deps.nonces.check(creds.nonce) !== 'valid') return;
+    const account = deps.directory.digestAccount(creds.username);
+    if (!account || account.ha1 === '' || account.sipUri !== bound.sipUri) return;
+    if (verifyDigest(creds, account.ha1, request.method) === 'ok') useCount(creds);
+  }
+
   return {
     identify(request, tx, connection, aor) {
       const bound = deps.registrations.identityOf(connection);
       if (bound) {
-        if (bound.sipUri === aor) return bound;
+        if (bound.sipUri === aor) {
+          if (deps.digest) observe(request, bound);
+          return bound;
+        }
         refuse(tx, 'ERR_SIP_IDENTITY_MISMATCH');
         return undefined;
       }
@@ -111,12 +146,25 @@ export function createAuthenticator(deps: AuthenticatorDeps): Authenticator {
         fail(tx, connection, 'ERR_SIP_AUTH_FAILED', { username: creds.username, reason: 'unknown user' });
         return undefined;
       }
-      if (verifyDigest(creds, account.ha1, request.method) !== 'ok') {
-        fail(tx, connection, 'ERR_SIP_AUTH_FAILED', { username: creds.username, reason: 'wrong response' });
+      const verdict = verifyDigest(creds, account.ha1, request.method);
+      if (verdict !== 'ok') {
+        const reason = verdict === 'no-nonce-count' ? 'no qop=auth with nc and cnonce' : 'wrong response';
+        fail(tx, connection, 'ERR_SIP_AUTH_FAILED', { username: creds.username, reason });
         return undefined;
       }
       if (account.sipUri !== aor) {
         fail(tx, connection, 'ERR_SIP_IDENTITY_MISMATCH', { username: creds.username, aor });
+        return undefined;
+      }
+      if (useCount(creds) === 'replayed') {
+        // RFC 7616 §3.3: a nonce-count already seen is a replay; challenge afresh (not stale).
+        deps.counters.registerReplays++;
+        log.info('SIP Digest replay refused', {
+          username: creds.username,
+          nc: creds.nc,
+          remote: connection.remoteAddress,
+        });
+        challenge(tx);
         return undefined;
       }
       const identity = { sipUri: account.sipUri, userId: account.userId };

@@ -387,3 +387,66 @@ Max-Forwards: 70`);
     expect(text).toMatch(/>>> TCP .*\nSIP\/2\.0 200 OK\r\n/);
   });
 });
+
+describe('SIP front end: Digest nonce-count replay', () => {
+  it('refuses a captured REGISTER sent again (407, not stale), accepts a higher nc, refuses no nc (403)', async () => {
+    const { createHash } = await import('node:crypto');
+    const md5 = (s: string) => createHash('md5').update(s).digest('hex');
+    const ha1 = md5(`henk:${DOMAIN}:henk-password`);
+    /** The client side of qop=auth with a chosen nc (the helper always sends 00000001). */
+    const authWith = (nonce: string, opaque: string, nc: string, cnonce: string) =>
+      `Digest username="henk", realm="${DOMAIN}", nonce="${nonce}", uri="(null)", qop=auth, nc=${nc}, ` +
+      `cnonce="${cnonce}", response="${md5(`${ha1}:${nonce}:${nc}:${cnonce}:auth:${md5('REGISTER:(null)')}`)}", opaque="${opaque}"`;
+    server = await startSipTestServer();
+    await server.addUser('henk', 'henk-password');
+
+    const a = await client();
+    a.send(register(a, 'henk', 1));
+    const challenge = headerValue(asResponse(await a.next()), 'Proxy-Authenticate')!;
+    const nonce = /nonce="([^"]+)"/.exec(challenge)![1]!;
+    const opaque = /opaque="([^"]+)"/.exec(challenge)![1]!;
+    const captured = register(a, 'henk', 2, `Proxy-Authorization: ${authWith(nonce, opaque, '00000001', 'c1')}`);
+    a.send(captured);
+    expect(asResponse(await a.next()).status).toBe(200);
+
+    // The exact same bytes from another connection, while the nonce is still valid.
+    const b = await client();
+    b.send(captured);
+    const replayed = asResponse(await b.next());
+    expect(replayed.status).toBe(407);
+    const fresh = headerValue(replayed, 'Proxy-Authenticate')!;
+    expect(fresh).toMatch(/^Digest realm="example\.com", nonce="[^"]+", opaque="[0-9a-f]+", qop="auth"$/);
+    expect(fresh).not.toContain(nonce);
+    expect(server.sip.status().counters).toMatchObject({ registerReplays: 1, registerFailures: 0 });
+
+    // The same nonce with a higher nc (and its own cnonce) is a new, valid use.
+    b.send(register(b, 'henk', 3, `Proxy-Authorization: ${authWith(nonce, opaque, '00000002', 'c2')}`));
+    expect(asResponse(await b.next()).status).toBe(200);
+
+    // Credentials on an authenticated connection are recorded too: a re-REGISTER's header cannot
+    // be replayed elsewhere.
+    const reRegister = register(a, 'henk', 4, `Proxy-Authorization: ${authWith(nonce, opaque, '00000003', 'c3')}`);
+    a.send(reRegister);
+    expect(asResponse(await a.next()).status).toBe(200);
+    const c = await client();
+    c.send(reRegister);
+    expect(asResponse(await c.next()).status).toBe(407);
+    expect(server.sip.status().counters).toMatchObject({ registerReplays: 2, registerFailures: 0 });
+
+    // qop=auth was offered: the RFC 2069 form (no qop, nc, cnonce) is refused even with the right digest.
+    const d = await client();
+    d.send(register(d, 'henk', 1));
+    const dNonce = /nonce="([^"]+)"/.exec(headerValue(asResponse(await d.next()), 'Proxy-Authenticate')!)![1]!;
+    const rfc2069 = md5(`${ha1}:${dNonce}:${md5('REGISTER:(null)')}`);
+    d.send(
+      register(
+        d,
+        'henk',
+        2,
+        `Proxy-Authorization: Digest username="henk", realm="${DOMAIN}", nonce="${dNonce}", uri="(null)", response="${rfc2069}"`,
+      ),
+    );
+    expect(asResponse(await d.next()).status).toBe(403);
+    expect(server.sip.status().counters).toMatchObject({ registerReplays: 2, registerFailures: 1 });
+  });
+});
