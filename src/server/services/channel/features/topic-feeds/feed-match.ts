@@ -12,8 +12,12 @@ export function feedWords(text: string): string[] {
   return text.normalize('NFC').match(WORD) ?? [];
 }
 
+const NON_ASCII = /[^\p{ASCII}]/u;
+
 /** Case- and diacritic-folded, as the FTS index compares. */
 export function foldWord(word: string): string {
+  // ASCII has nothing to decompose or strip (the common case, at every post's every word)
+  if (!NON_ASCII.test(word)) return word.toLowerCase();
   return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
@@ -58,12 +62,38 @@ export function postWords(text: string): PostWords {
 }
 
 export function ruleMatches(rule: FeedRule, post: PostWords): boolean {
-  if (rule.clauses.length === 0) return false;
-  const hit = (clause: string[]) =>
-    clause.length === 1
-      ? post.set.has(foldWord(clause[0]!))
-      : post.line.includes(` ${clause.map(foldWord).join(' ')} `);
-  return rule.combine === 'all' ? rule.clauses.every(hit) : rule.clauses.some(hit);
+  return foldedRuleMatches(foldRule(rule), post);
+}
+
+/**
+ * A rule with its words folded once (what the post-time index keeps): a one-word clause is the
+ * folded word, a phrase is ` w1 w2 … ` (words hold no spaces, so the leading space tells them apart).
+ */
+export interface FoldedRule {
+  clauses: string[];
+  combine: 'all' | 'any';
+}
+
+export function foldRule(rule: FeedRule): FoldedRule {
+  return {
+    clauses: rule.clauses.map((c) => (c.length === 1 ? foldWord(c[0]!) : ` ${c.map(foldWord).join(' ')} `)),
+    combine: rule.combine,
+  };
+}
+
+function clauseHit(clause: string, post: PostWords): boolean {
+  return clause.charCodeAt(0) === 32 ? post.line.includes(clause) : post.set.has(clause);
+}
+
+export function foldedRuleMatches(rule: FoldedRule, post: PostWords): boolean {
+  const { clauses } = rule;
+  if (clauses.length === 0) return false;
+  if (rule.combine === 'all') {
+    for (const c of clauses) if (!clauseHit(c, post)) return false;
+    return true;
+  }
+  for (const c of clauses) if (clauseHit(c, post)) return true;
+  return false;
 }
 
 /** A word that every matching post contains, or, for `any`, the words of which one must occur. */

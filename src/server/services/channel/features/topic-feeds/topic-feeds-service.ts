@@ -10,9 +10,14 @@
  * would need recomputing after every role/scope/privacy change. The cap bounds the work by the
  * number of NEW matches, not by the size of the history (figures in the slice's test).
  *
+ * Rights: the same decision as loadRoomAccess, from per-room and per-user facts remembered until
+ * the next domain event that may change access (feed-access.ts; the channel's post-access cache
+ * rule). Recomputing them per read was 20 ms of every feeds.list over 200 rooms (bench:feeds).
+ *
  * Posts: after commit, each `room.message.posted` is checked in memory against an index of
- * every feed's keywords (cost: the post's words, not the number of feeds); users whose feeds
- * match and who may read the room get `feed.counts.changed`.
+ * every feed's keywords (feed-index.ts; cost: the post's words, not the number of feeds); users
+ * whose feeds match and who may read the room get `feed.counts.changed`. A feed or user change
+ * re-files that user's rules only.
  *
  * XCCOS: not exposed to chat clients. XCCOS.md §6.14 and §11.1 list "filters and topic feeds" as
  * of unknown wire form, and §6.10 documents `getpref`/`setpref` only as opaque preference blobs
@@ -26,8 +31,9 @@ import type { ActionContext, Actor } from '../../../shared/actor.js';
 import type { Clock, IdGenerator } from '../../../shared/clock-port.js';
 import type { DataPort, Readers } from '../../../shared/data-port.js';
 import type { DomainEvent, EventPublisher } from '../../../shared/events-port.js';
-import { loadRoomAccess, policyUser } from '../../room-access.js';
-import { egoRule, indexWords, keywordRule, postWords, ruleMatches, type FeedRule } from './feed-match.js';
+import { createFeedAccess } from './feed-access.js';
+import { egoRule, keywordRule, postWords, type FeedRule } from './feed-match.js';
+import { createFeedIndex } from './feed-index.js';
 import type { FeedMatch, FeedSearch, TopicFeed } from './topic-feed-repo-port.js';
 
 export const EGO_FEED_ID = 'ego';
@@ -81,18 +87,6 @@ function userOf(r: Readers, userId: string): User {
   return user;
 }
 
-/** Rooms the user may read now (room num → room id), optionally limited to `roomIds`. */
-export function readableRooms(r: Readers, user: User, roomIds: string[] | null): Map<number, string> {
-  const who = policyUser(r, user.sipUri);
-  const ids = roomIds ?? r.rooms.list({ disabled: false }).map((room) => room.id);
-  const out = new Map<number, string>();
-  for (const id of ids) {
-    const a = loadRoomAccess(r, id, who);
-    if (a && a.rights.read && a.flags.logged) out.set(a.roomNum, id);
-  }
-  return out;
-}
-
 interface ResolvedFeed {
   feed: TopicFeed | null;
   rule: FeedRule;
@@ -106,6 +100,11 @@ function egoCreatedAt(user: User): string {
 }
 
 export function createTopicFeedsService({ data, audit, events, clock, newId, subscribe }: TopicFeedsDeps) {
+  const access = createFeedAccess();
+  /** Rooms the user may read now (room num → room id), optionally limited to `roomIds`. */
+  const readableRooms = (r: Readers, user: User, roomIds: string[] | null) =>
+    access.readableRooms(r, user.sipUri, roomIds);
+
   function resolve(r: Readers, user: User, feedId: string): ResolvedFeed {
     if (feedId === EGO_FEED_ID) {
       return {
@@ -334,77 +333,33 @@ export function createTopicFeedsService({ data, audit, events, clock, newId, sub
 
   // ---- post-time notification: which users' counts may have changed --------------------------
 
-  interface IndexedRule {
-    userId: string;
-    feedId: string;
-    rule: FeedRule;
-    roomIds: ReadonlySet<string> | null;
-    excludeAuthor?: string;
-  }
-  let index: Map<string, IndexedRule[]> | null = null;
-
-  function buildIndex(): Map<string, IndexedRule[]> {
-    const out = new Map<string, IndexedRule[]>();
-    const add = (entry: IndexedRule) => {
-      for (const word of new Set(indexWords(entry.rule))) out.set(word, [...(out.get(word) ?? []), entry]);
-    };
-    data.read((r) => {
-      for (const u of r.users.list()) {
-        add({
-          userId: u.id,
-          feedId: EGO_FEED_ID,
-          rule: egoRule(u),
-          roomIds: null,
-          excludeAuthor: u.sipUri.toLowerCase(),
-        });
-      }
-      for (const f of r.topicFeeds.allFeeds()) {
-        add({
-          userId: f.userId,
-          feedId: f.id,
-          rule: keywordRule(f.keywords, f.match),
-          roomIds: f.roomIds === null ? null : new Set(f.roomIds),
-        });
-      }
-    });
-    return out;
-  }
+  const index = createFeedIndex(data, EGO_FEED_ID);
 
   function onPosted(payload: { roomId: string; author: string; text: string }): void {
-    index ??= buildIndex();
-    const post = postWords(payload.text);
-    const author = payload.author.toLowerCase();
-    const hits = new Map<string, string[]>();
-    for (const word of post.set) {
-      for (const e of index.get(word) ?? []) {
-        if (e.excludeAuthor === author) continue;
-        if (e.roomIds && !e.roomIds.has(payload.roomId)) continue;
-        if (hits.get(e.userId)?.includes(e.feedId)) continue;
-        if (!ruleMatches(e.rule, post)) continue;
-        hits.set(e.userId, [...(hits.get(e.userId) ?? []), e.feedId]);
-      }
-    }
+    const hits = index.match(postWords(payload.text), payload.roomId, payload.author);
     if (hits.size === 0) return;
-    const readers = data.read((r) => {
-      const out: [string, string[]][] = [];
-      for (const [userId, feedIds] of hits) {
-        const user = r.users.get(userId);
-        if (!user) continue;
-        const a = loadRoomAccess(r, payload.roomId, policyUser(r, user.sipUri));
-        if (a && a.rights.read && a.flags.logged) out.push([userId, feedIds]);
-      }
-      return out;
-    });
-    for (const [userId, feedIds] of readers) changed(userId, feedIds, 'matched');
+    const readers = data.read((r) => [...hits].filter(([, h]) => access.mayRead(r, h.userUri, payload.roomId)));
+    for (const [userId, { feedIds }] of readers) changed(userId, feedIds, 'matched');
   }
 
   const unsubscribe = subscribe((event) => {
-    if (event.name === 'room.message.posted') onPosted(event.payload);
-    else if (
-      event.name.startsWith('user.') ||
-      (event.name === 'feed.counts.changed' && event.payload.reason !== 'seen' && event.payload.reason !== 'matched')
-    ) {
-      index = null;
+    access.onEvent(event);
+    switch (event.name) {
+      case 'room.message.posted':
+        onPosted(event.payload);
+        break;
+      case 'feed.counts.changed':
+        if (event.payload.reason !== 'seen' && event.payload.reason !== 'matched')
+          index.refreshUser(event.payload.userId);
+        break;
+      case 'user.created':
+      case 'user.updated':
+      case 'user.deleted':
+        index.refreshUser(event.payload.id);
+        break;
+      default:
+        // a user event this index does not know: start again
+        if (event.name.startsWith('user.')) index.reset();
     }
   });
 

@@ -191,4 +191,69 @@ describe('topic feeds', () => {
     ]);
     expect(fa.newCount).toBe(0);
   });
+
+  it('after the first post, a feed edit or delete applies to the very next post', async () => {
+    h = await startChannelHarness();
+    const harness = h;
+    const ann = await harness.addUser('Ann');
+    await harness.addUser('Ben');
+    const r = await room(harness);
+    const ben = harness.connect('Ben');
+    const feed = await harness.topicFeeds.create(
+      { userId: ann, name: 'K', keywords: 'kernel', match: 'any' },
+      SYSTEM_CTX,
+    );
+    const told = async (text: string) => {
+      const mark = harness.events.length;
+      await say(ben, r, text);
+      await harness.settle();
+      return harness.events
+        .slice(mark)
+        .flatMap((e) =>
+          e.name === 'feed.counts.changed' && e.payload.reason === 'matched' ? [e.payload.feedIds] : [],
+        );
+    };
+    expect(await told('kernel one')).toEqual([[feed.id]]); // the index now exists
+    await harness.topicFeeds.update({ userId: ann, feedId: feed.id, keywords: 'panic' }, SYSTEM_CTX);
+    expect(await told('kernel two')).toEqual([]);
+    expect(await told('panic three')).toEqual([[feed.id]]);
+    const second = await harness.topicFeeds.create(
+      { userId: ann, name: 'P', keywords: 'panic attack', match: 'exact' },
+      SYSTEM_CTX,
+    );
+    expect(await told('panic attack')).toEqual([[feed.id, second.id]]);
+    await harness.topicFeeds.delete({ userId: ann, feedId: feed.id }, SYSTEM_CTX);
+    expect(await told('panic attack')).toEqual([[second.id]]);
+  });
+
+  it('a post tells a user only while they may read the room, also right after a roles change', async () => {
+    h = await startChannelHarness();
+    const harness = h;
+    const ann = await harness.addUser('Ann');
+    await harness.addUser('Ben');
+    const closed = await room(harness, 'closed');
+    const members = (...names: string[]) =>
+      harness.roles.setRoles({ id: closed.room.id, members: names.map((n) => `sip:${n}@example.com`) }, SYSTEM_CTX);
+    await members('ben', 'ann');
+    const feed = await harness.topicFeeds.create(
+      { userId: ann, name: 'K', keywords: 'kernel', match: 'any' },
+      SYSTEM_CTX,
+    );
+    const ben = harness.connect('Ben');
+    const told = async () => {
+      const mark = harness.events.length;
+      await say(ben, closed, 'kernel');
+      await harness.settle();
+      return harness.events
+        .slice(mark)
+        .filter((e) => e.name === 'feed.counts.changed' && e.payload.reason === 'matched').length;
+    };
+    expect(await told()).toBe(1);
+    await members('ben');
+    expect(await told()).toBe(0);
+    expect(count(harness, ann, feed.id)).toBe(0);
+    await members('ben', 'ann');
+    expect(await told()).toBe(1);
+    expect(count(harness, ann, feed.id)).toBe(3); // counts read all three posts once she may read them again
+  });
 });
