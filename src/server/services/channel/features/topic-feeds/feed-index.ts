@@ -19,26 +19,39 @@ import {
 } from './feed-match.js';
 import type { TopicFeed } from './topic-feed-repo-port.js';
 
-export interface IndexedRule {
+/** One per user, shared by the user's rules: gathers a post's matching feeds without a map. */
+interface Owner {
   userId: string;
   userUri: string;
+  /** The match call that last hit one of the user's rules, and what it gathered. */
+  seen: number;
+  hit: FeedHit | null;
+}
+
+export interface IndexedRule {
+  owner: Owner;
   feedId: string;
   rule: FoldedRule;
   /** The words it is filed under. */
   words: string[];
+  /** Found under any of its words, it matches: one-word clauses only, and `any` or just one. */
+  certain: boolean;
   roomIds: ReadonlySet<string> | null;
   /** Lower-case SIP URI whose own posts do not count (the ego feed). */
-  excludeAuthor?: string;
+  excludeAuthor: string | undefined;
+  /** The match call that last looked at this rule (a post may reach it under several words). */
+  seen: number;
 }
 
 export interface FeedHit {
+  userId: string;
   userUri: string;
   feedIds: string[];
 }
 
 export interface FeedIndex {
-  /** Users (by id) whose feeds `post` matches in `roomId`, with the matching feed ids. */
-  match(post: PostWords, roomId: string, author: string): Map<string, FeedHit>;
+  /** Users whose feeds `post` matches in `roomId` (one hit per user), with the matching feed ids. */
+  match(post: PostWords, roomId: string, author: string): FeedHit[];
   /** Re-file one user's rules (after a change of their feeds or of the user). */
   refreshUser(userId: string): void;
   /** Forget everything; the next match rebuilds. */
@@ -48,13 +61,19 @@ export interface FeedIndex {
 }
 
 function rulesOf(user: User, feeds: readonly TopicFeed[], egoFeedId: string): IndexedRule[] {
+  const owner: Owner = { userId: user.id, userUri: user.sipUri, seen: 0, hit: null };
   const entry = (feedId: string, rule: FeedRule, rest: Partial<IndexedRule>): IndexedRule => ({
-    userId: user.id,
-    userUri: user.sipUri,
+    owner,
     feedId,
     rule: foldRule(rule),
     words: [...new Set(indexWords(rule))],
+    certain:
+      rule.clauses.length > 0 &&
+      rule.clauses.every((c) => c.length === 1) &&
+      (rule.combine === 'any' || rule.clauses.length === 1),
     roomIds: null,
+    excludeAuthor: undefined,
+    seen: 0,
     ...rest,
   });
   return [
@@ -69,6 +88,7 @@ function rulesOf(user: User, feeds: readonly TopicFeed[], egoFeedId: string): In
 
 export function createFeedIndex(data: DataPort, egoFeedId: string): FeedIndex {
   let byWord: Map<string, IndexedRule[]> | null = null;
+  let calls = 0;
   const byUser = new Map<string, IndexedRule[]>();
 
   function file(words: Map<string, IndexedRule[]>, userId: string, rules: IndexedRule[]): void {
@@ -117,19 +137,26 @@ export function createFeedIndex(data: DataPort, egoFeedId: string): FeedIndex {
   return {
     match(post, roomId, author) {
       byWord ??= build();
+      const call = ++calls;
       const who = author.toLowerCase();
-      const hits = new Map<string, FeedHit>();
+      const hits: FeedHit[] = [];
       for (const word of post.set) {
         const rules = byWord.get(word);
         if (!rules) continue;
         for (const e of rules) {
+          // Every test below depends on the post and the rule only: once per call is enough.
+          if (e.seen === call) continue;
+          e.seen = call;
           if (e.excludeAuthor === who) continue;
           if (e.roomIds && !e.roomIds.has(roomId)) continue;
-          const hit = hits.get(e.userId);
-          if (hit?.feedIds.includes(e.feedId)) continue;
-          if (!foldedRuleMatches(e.rule, post)) continue;
-          if (hit) hit.feedIds.push(e.feedId);
-          else hits.set(e.userId, { userUri: e.userUri, feedIds: [e.feedId] });
+          if (!e.certain && !foldedRuleMatches(e.rule, post)) continue;
+          const o = e.owner;
+          if (o.seen === call) o.hit!.feedIds.push(e.feedId);
+          else {
+            o.seen = call;
+            o.hit = { userId: o.userId, userUri: o.userUri, feedIds: [e.feedId] };
+            hits.push(o.hit);
+          }
         }
       }
       return hits;

@@ -337,9 +337,9 @@ export function createTopicFeedsService({ data, audit, events, clock, newId, sub
 
   function onPosted(payload: { roomId: string; author: string; text: string }): void {
     const hits = index.match(postWords(payload.text), payload.roomId, payload.author);
-    if (hits.size === 0) return;
-    const readers = data.read((r) => [...hits].filter(([, h]) => access.mayRead(r, h.userUri, payload.roomId)));
-    for (const [userId, { feedIds }] of readers) changed(userId, feedIds, 'matched');
+    if (hits.length === 0) return;
+    const readers = data.read((r) => hits.filter((h) => access.mayRead(r, h.userUri, payload.roomId)));
+    for (const { userId, feedIds } of readers) changed(userId, feedIds, 'matched');
   }
 
   const unsubscribe = subscribe((event) => {
