@@ -103,6 +103,17 @@ describe('Digest nonce-count (replay)', () => {
     expect(issuer.evictions).toBe(0);
   });
 
+  it('gives every challenge its own nonce, also within one millisecond (two clients never share one)', () => {
+    const now = 1_000_000;
+    const issuer = createNonceIssuer({ now: () => now, lifetimeMs: 60_000 });
+    const nonces = Array.from({ length: 50 }, () => issuer.issue());
+    expect(new Set(nonces).size).toBe(50);
+    for (const n of nonces) {
+      expect(issuer.check(n)).toBe('valid');
+      expect(issuer.useCount(n, 1)).toBe('fresh');
+    }
+  });
+
   it('keeps nonces apart and drops a nonce state once the nonce has expired', () => {
     let now = 1_000_000;
     const issuer = createNonceIssuer({ now: () => now, lifetimeMs: 60_000 });

@@ -135,6 +135,8 @@ export interface NonceIssuer {
 interface NonceUse {
   nc: number;
   issuedAt: number;
+  /** Issue order (nonces are `{time}-{seq}.{mac}`): unique even within one millisecond. */
+  seq: number;
 }
 
 export const DEFAULT_MAX_TRACKED_NONCES = 10_000;
@@ -151,8 +153,11 @@ export function createNonceIssuer(options: {
   const mac = (issued: string) => createHmac('sha256', secret).update(issued).digest('base64url').slice(0, 22);
   /** Map order = least recently used first. */
   const uses = new Map<string, NonceUse>();
-  /** Issued-at of the newest nonce evicted so far: older unknown nonces count as used. */
+  /** Issue order of the newest nonce evicted so far: older unknown nonces count as used. */
   let evictedUpTo = -Infinity;
+  /** Every challenge gets its own nonce, also within one millisecond: two clients never share
+   * one (their first responses would look like a replay of each other). */
+  let issuedCount = 0;
   let evictions = 0;
   const expired = (use: NonceUse, now: number) => now - use.issuedAt > options.lifetimeMs;
   /**
@@ -169,7 +174,8 @@ export function createNonceIssuer(options: {
   return {
     opaque: randomBytes(8).toString('hex'),
     issue() {
-      const issued = options.now().toString(36);
+      issuedCount += 1;
+      const issued = `${options.now().toString(36)}-${issuedCount.toString(36)}`;
       return `${issued}.${mac(issued)}`;
     },
     check(nonce) {
@@ -179,7 +185,7 @@ export function createNonceIssuer(options: {
       const a = Buffer.from(nonce.slice(dot + 1));
       const b = Buffer.from(mac(issued));
       if (a.length !== b.length || !timingSafeEqual(a, b)) return 'invalid';
-      const age = options.now() - parseInt(issued, 36);
+      const age = options.now() - issuedParts(issued).at;
       return age >= 0 && age <= options.lifetimeMs ? 'valid' : 'stale';
     },
     useCount(nonce, nc) {
@@ -193,14 +199,14 @@ export function createNonceIssuer(options: {
         uses.set(nonce, use);
         return 'fresh';
       }
-      const issuedAt = parseInt(nonce.slice(0, nonce.indexOf('.')), 36);
-      if (!(issuedAt > evictedUpTo) || nc < 1) return 'replayed';
-      uses.set(nonce, { nc, issuedAt });
+      const { at: issuedAt, seq } = issuedParts(nonce.slice(0, nonce.indexOf('.')));
+      if (!(seq > evictedUpTo) || nc < 1) return 'replayed';
+      uses.set(nonce, { nc, issuedAt, seq });
       if (uses.size > maxTracked) {
         const [oldest, victim] = uses.entries().next().value as [string, NonceUse];
         uses.delete(oldest);
         evictions++;
-        evictedUpTo = Math.max(evictedUpTo, victim.issuedAt);
+        evictedUpTo = Math.max(evictedUpTo, victim.seq);
       }
       return 'fresh';
     },
@@ -212,6 +218,13 @@ export function createNonceIssuer(options: {
       return evictions;
     },
   };
+}
+
+/** `{time base 36}-{seq base 36}` → its parts (NaN for a malformed part, which never validates). */
+function issuedParts(issued: string): { at: number; seq: number } {
+  const dash = issued.indexOf('-');
+  if (dash < 0) return { at: NaN, seq: NaN };
+  return { at: parseInt(issued.slice(0, dash), 36), seq: parseInt(issued.slice(dash + 1), 36) };
 }
 
 /** `Proxy-Authenticate` value (no `algorithm`, as SIPE's own examples; MD5 is the default). */
