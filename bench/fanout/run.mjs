@@ -5,6 +5,7 @@
 // steps the posting rate (targets in deliveries/s), and measures deliveries/s and delivery latency
 // p50/p99 per step. A step is "held" when every expected delivery arrived, no post was refused
 // and p99 ≤ 100 ms; stepping stops after a step misses badly (p99 > 1 s or deliveries lost).
+// Starts with machine-floor.mjs (the host's raw loopback cost per delivery; it varies over time).
 // BENCH_PROF={dir} writes a CPU profile of the server during the steps (setup excluded);
 // BENCH_SERVER_ARGS="…" adds node flags to the server (e.g. --perf-basic-prof-only-functions).
 // Each step also reports both processes' CPU per delivery and the server's longest event-loop delay.
@@ -61,6 +62,17 @@ const nextFrom = (child) =>
     });
   });
 const results = [];
+// This host's speed varies over time: its raw loopback cost per delivery, for comparing runs.
+const floorOut = await new Promise((resolve, reject) => {
+  const child = fork(join(here, 'machine-floor.mjs'), [], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`machine floor exited ${code}`))));
+});
+const floor = JSON.parse(floorOut.trim().split('\n').pop());
+console.log(
+  `machine floor (raw loopback, no SIP): server ${floor.serverUs} µs, client ${floor.clientUs} µs per delivery`,
+);
 try {
   await build({
     configFile: false,
@@ -212,6 +224,7 @@ try {
         shape: best.shape,
       }
     : { maxDeliveriesPerSec: 0, p50Ms: null, p99Ms: null, postsPerSec: 0, shape: 'none held' };
+  summary.machineFloorUs = floor;
   summary.perShape = Object.fromEntries(
     results.map((r) => [
       r.shape,
@@ -222,7 +235,9 @@ try {
     const lines = [
       `## fanout — ${new Date().toISOString()}`,
       '',
-      `Machine: ${machine}. Server (headless composition, journaled store, compliance on: XML adapter,`,
+      `Machine: ${machine}. Machine floor at the start of this run (machine-floor.mjs: raw loopback`,
+      `write + 300-byte answer per delivery, no SIP): server ${floor.serverUs} µs, client ${floor.clientUs} µs.`,
+      `Server (headless composition, journaled store, compliance on: XML adapter,`,
       '1-minute runs) and load generator in separate processes on loopback. Each client is one TCP',
       'connection: Digest REGISTER, chat INVITE, one cmd:bjoin; every server INFO answered 200 at once.',
       `Posts are grpchat INFOs carrying their send time; latency = post sent → grpchat received, for`,
