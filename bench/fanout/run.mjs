@@ -12,10 +12,11 @@
 // Prints a table per shape, then as the last line one JSON object (the best shape's highest held
 // step); appends the figures to docs/benchmarks.md.
 import { fork } from 'node:child_process';
-import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleEntry } from '../bundle-entry.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
@@ -49,9 +50,6 @@ const SHAPES = {
 };
 const shapeNames = opt('shapes', Object.keys(SHAPES).join(',')).split(',');
 
-const { build } = await import('vite');
-mkdirSync(join(root, 'node_modules', '.tmp'), { recursive: true });
-const outDir = mkdtempSync(join(root, 'node_modules', '.tmp', 'bench-fanout-'));
 const nextFrom = (child) =>
   new Promise((r, reject) => {
     const onExit = (code) => reject(new Error(`process exited (${code})`));
@@ -73,26 +71,15 @@ const floor = JSON.parse(floorOut.trim().split('\n').pop());
 console.log(
   `machine floor (raw loopback, no SIP): server ${floor.serverUs} µs, client ${floor.clientUs} µs per delivery`,
 );
+const bundle = await bundleEntry(join(here, 'fanout-bench-server.ts'));
 try {
-  await build({
-    configFile: false,
-    logLevel: 'warn',
-    build: {
-      ssr: join(here, 'fanout-bench-server.ts'),
-      outDir,
-      target: 'node20',
-      minify: false,
-      rollupOptions: { output: { format: 'es', entryFileNames: 'fanout-bench-server.mjs' } },
-    },
-  });
-
   for (const name of shapeNames) {
     const spec = SHAPES[name];
     if (!spec) throw new Error(`unknown shape ${name}`);
     let server;
     let loadgen;
     try {
-      server = fork(join(outDir, 'fanout-bench-server.mjs'), [], {
+      server = fork(bundle.file, [], {
         cwd: root,
         // The young generation the server's worker thread gets in production (server-heap.ts);
         // the bench server refuses to run without it. BENCH_SERVER_ARGS adds node flags.
@@ -268,5 +255,5 @@ try {
   console.log(`\n${machine}`);
   console.log(JSON.stringify(summary));
 } finally {
-  rmSync(outDir, { recursive: true, force: true });
+  bundle.dispose();
 }

@@ -4,10 +4,11 @@
 // TCP sessions up, and measures server RSS per session, REGISTER/s and INFO round trips/s. Prints a
 // table and, as the last line, one JSON object; appends the figures to docs/benchmarks.md.
 import { fork, spawnSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleEntry } from '../bundle-entry.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
@@ -44,26 +45,12 @@ if (Math.max(...steps) > fdCap) {
 }
 
 // 2. Bundle the server side (TypeScript, sql.js) like bench:store does.
-const { build } = await import('vite');
-mkdirSync(join(root, 'node_modules', '.tmp'), { recursive: true });
-const outDir = mkdtempSync(join(root, 'node_modules', '.tmp', 'bench-sip-'));
+const bundle = await bundleEntry(join(here, 'sip-bench-server.ts'));
 let server;
 let loadgen;
 try {
-  await build({
-    configFile: false,
-    logLevel: 'warn',
-    build: {
-      ssr: join(here, 'sip-bench-server.ts'),
-      outDir,
-      target: 'node20',
-      minify: false,
-      rollupOptions: { output: { format: 'es', entryFileNames: 'sip-bench-server.mjs' } },
-    },
-  });
-
   // 3. The server in its own process.
-  server = fork(join(outDir, 'sip-bench-server.mjs'), [], {
+  server = fork(bundle.file, [], {
     cwd: root,
     execArgv: ['--expose-gc', ...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : [])],
   });
@@ -159,5 +146,5 @@ try {
     await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
     server.kill();
   }
-  rmSync(outDir, { recursive: true, force: true });
+  bundle.dispose();
 }
