@@ -26,7 +26,7 @@ import type { SipEndpoint } from '../transport/sip/endpoint/sip-endpoint.js';
 import {
   TRANSPORT_ERROR_STATUS,
   type ClientListener,
-} from '../transport/sip/transactions/non-invite-client-transaction.js';
+} from '../transport/sip/transactions/client-transactions.js';
 import { BRANCH_PREFIX, nextBranchId } from '../transport/sip/transactions/branch.js';
 import type { OutboundEnvelope } from '../protocol/xccos/outbound-envelope.js';
 import type { ServerTransaction } from '../transport/sip/transactions/server-transaction.js';

@@ -12,7 +12,7 @@ import { parseMessage } from '../codec/parse-message.js';
 import { peekResponse } from '../codec/peek-response.js';
 import type { SipRequest, SipResponse } from '../codec/sip-message.js';
 import { responseForParseFailure, serviceUnavailable } from '../codec/stateless-response.js';
-import type { ClientListener, ClientOutcome } from '../transactions/non-invite-client-transaction.js';
+import type { ClientListener, ClientOutcome } from '../transactions/client-transactions.js';
 import type { ServerTransaction } from '../transactions/server-transaction.js';
 import { systemTimers, type TimerHandle, type TimerPort } from '../transactions/timers.js';
 import { TransactionLayer, type ViaSender } from '../transactions/transaction-layer.js';

@@ -7,7 +7,7 @@ import { formatVia } from '../codec/headers/via.js';
 import type { ResponsePeek } from '../codec/peek-response.js';
 import type { SipHeader, SipRequest, SipResponse } from '../codec/sip-message.js';
 import { InviteServerTransaction } from './invite-server-transaction.js';
-import { ClientTransactions, type ClientListener, type ClientOutcome } from './non-invite-client-transaction.js';
+import { ClientTransactions, type ClientListener, type ClientOutcome } from './client-transactions.js';
 import { NonInviteServerTransaction } from './non-invite-server-transaction.js';
 import type { ServerTransaction, ServerTransactionObserver, TransactionTransport } from './server-transaction.js';
 import { TIMER_F, TIMER_J, type TimerPort } from './timers.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createManualTimers } from './manual-timers.js';
 import { branchId, branchOf, nextBranchId } from './branch.js';
-import { ClientTransactions, type ClientFinalKind } from './non-invite-client-transaction.js';
+import { ClientTransactions, type ClientFinalKind } from './client-transactions.js';
 import { TIMER_F } from './timers.js';
 
 const t1 = { send: () => true };
