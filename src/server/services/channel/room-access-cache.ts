@@ -21,6 +21,11 @@ const ACCESS_NEUTRAL_EVENTS: ReadonlySet<string> = new Set([
   'compliance.run.completed',
 ]);
 
+/** Whether `event` may change who may post or read where (every event but the neutral ones). */
+export function mayChangeAccess(event: Pick<DomainEvent, 'name'>): boolean {
+  return !ACCESS_NEUTRAL_EVENTS.has(event.name);
+}
+
 export interface AccessCache<T> {
   /** The remembered value for (room, user), or `load()`'s result, remembered when defined. */
   get(roomId: string, userUri: string, load: () => T | undefined): T | undefined;
@@ -44,7 +49,7 @@ export function createAccessCache<T>(maxEntries = 50_000): AccessCache<T> {
       return value;
     },
     onEvent(event) {
-      if (!ACCESS_NEUTRAL_EVENTS.has(event.name)) entries.clear();
+      if (mayChangeAccess(event)) entries.clear();
     },
     clear() {
       entries.clear();

@@ -21,7 +21,7 @@ import type { DomainEvent } from '../../../shared/events-port.js';
 import type { CategoryScope, RoomRoles } from '../../channel-repo-port.js';
 import { roomRights, type PolicyUser } from '../../channel-policy.js';
 import { policyUser, roomFlags } from '../../room-access.js';
-import { createAccessCache } from '../../room-access-cache.js';
+import { mayChangeAccess } from '../../room-access-cache.js';
 
 interface RoomFacts {
   room: Room;
@@ -41,7 +41,6 @@ export interface FeedAccess {
   onEvent(event: Pick<DomainEvent, 'name'>): void;
 }
 
-const ALL = '';
 /** Remembered (room, user) decisions before they are all dropped (200 rooms × 1,000 users). */
 const MAX_DECISIONS = 200_000;
 
@@ -55,9 +54,6 @@ export function createFeedAccess(): FeedAccess {
   /** room id → user URI → may read: the post path asks this for every user a post's words match. */
   const decisions = new Map<string, Map<string, boolean>>();
   let decided = 0;
-  // Which events may change access: the channel's post-access cache decides (its one entry
-  // survives only the access-neutral events), so both caches follow one rule.
-  const rule = createAccessCache<true>(1);
 
   function clear(): void {
     rooms.clear();
@@ -142,9 +138,8 @@ export function createFeedAccess(): FeedAccess {
       return yes;
     },
     onEvent(event) {
-      rule.get(ALL, ALL, () => true);
-      rule.onEvent(event);
-      if (rule.size === 0) clear();
+      // The channel's post-access cache rule, so both caches drop on the same events.
+      if (mayChangeAccess(event)) clear();
     },
   };
 }
