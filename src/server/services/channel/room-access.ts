@@ -1,10 +1,12 @@
 /**
  * Loads what a permission decision needs (room, category flags, scope, roles) and applies
- * channel-policy. One read; no caching, so an admin change applies to the very next command.
+ * channel-policy (`decideRoomAccess`, also used on remembered facts). One read; no caching, so
+ * an admin change applies to the very next command.
  */
 import type { Category } from '../categories/category-repo-port.js';
 import type { Room } from '../rooms/room-repo-port.js';
 import type { Readers } from '../shared/data-port.js';
+import type { CategoryScope, RoomRoles } from './channel-repo-port.js';
 import { roomRights, type PolicyUser, type RoomRights } from './channel-policy.js';
 
 export interface RoomFlags {
@@ -48,12 +50,32 @@ export function loadRoomAccess(r: Readers, roomId: string, user: PolicyUser): Ro
   const room = r.rooms.get(roomId);
   if (!room) return undefined;
   const category = r.categories.get(room.categoryId)!;
-  const flags = roomFlags(room, category);
+  return decideRoomAccess(user, {
+    room,
+    category,
+    scope: r.channel.scope(category.id),
+    roles: r.channel.roles(room.id),
+    roomNum: r.channel.roomNum(room.id)!,
+  });
+}
+
+/** What a decision reads about a room (loaded by loadRoomAccess, or remembered by a caller). */
+export interface RoomFacts {
+  room: Room;
+  category: Category;
+  scope: CategoryScope;
+  roles: RoomRoles;
+  roomNum: number;
+}
+
+/** The decision itself, pure: channel-policy over the room's facts. */
+export function decideRoomAccess(user: PolicyUser, f: RoomFacts): RoomAccess {
+  const flags = roomFlags(f.room, f.category);
   const rights = roomRights(
     user,
-    { privacy: room.privacy, type: room.type, disabled: room.disabled, fileUpload: flags.filePost },
-    r.channel.scope(category.id),
-    r.channel.roles(room.id),
+    { privacy: f.room.privacy, type: f.room.type, disabled: f.room.disabled, fileUpload: flags.filePost },
+    f.scope,
+    f.roles,
   );
-  return { room, category, flags, rights, roomNum: r.channel.roomNum(room.id)! };
+  return { room: f.room, category: f.category, flags, rights, roomNum: f.roomNum };
 }

@@ -18,20 +18,10 @@ import type { Category } from '../../../categories/category-repo-port.js';
 import type { Room } from '../../../rooms/room-repo-port.js';
 import type { Readers } from '../../../shared/data-port.js';
 import type { DomainEvent } from '../../../shared/events-port.js';
-import type { CategoryScope, RoomRoles } from '../../channel-repo-port.js';
-import { roomRights, type PolicyUser } from '../../channel-policy.js';
-import { policyUser, roomFlags } from '../../room-access.js';
+import type { CategoryScope } from '../../channel-repo-port.js';
+import type { PolicyUser } from '../../channel-policy.js';
+import { decideRoomAccess, policyUser, type RoomFacts } from '../../room-access.js';
 import { mayChangeAccess } from '../../room-access-cache.js';
-
-interface RoomFacts {
-  room: Room;
-  category: Category;
-  scope: CategoryScope;
-  roles: RoomRoles;
-  roomNum: number;
-  /** The category keeps history (a feed only reads logged rooms). */
-  logged: boolean;
-}
 
 export interface FeedAccess {
   /** Rooms `userUri` may read now (room num → room id), of `roomIds` or of every enabled room. */
@@ -87,21 +77,15 @@ export function createFeedAccess(): FeedAccess {
       scope,
       roles: r.channel.roles(room.id),
       roomNum: r.channel.roomNum(room.id)!,
-      logged: roomFlags(room, category).logged,
     };
     rooms.set(roomId, f);
     return f;
   }
 
+  /** A feed reads only rooms that keep history. */
   function readable(f: RoomFacts, who: PolicyUser): boolean {
-    if (!f.logged) return false;
-    const flags = roomFlags(f.room, f.category);
-    return roomRights(
-      who,
-      { privacy: f.room.privacy, type: f.room.type, disabled: f.room.disabled, fileUpload: flags.filePost },
-      f.scope,
-      f.roles,
-    ).read;
+    const access = decideRoomAccess(who, f);
+    return access.flags.logged && access.rights.read;
   }
 
   function who(r: Readers, userUri: string): PolicyUser {
