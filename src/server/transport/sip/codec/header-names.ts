@@ -96,3 +96,15 @@ export function canonicalHeaderName(name: string): string {
 
 /** RFC 3261 §25.1 `token` characters. */
 export const TOKEN_RE = /^[A-Za-z0-9\-.!%*_+`'~]+$/;
+
+/**
+ * Whether the header name `text[start, colon)`, less trailing blanks, is `lower` (a lower-case
+ * name) in any case — compared in place, for scans that run once per message (framing, peek).
+ */
+export function headerNameIs(text: string, start: number, colon: number, lower: string): boolean {
+  let end = colon;
+  while (end > start && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+  if (end - start !== lower.length) return false;
+  for (let i = 0; i < lower.length; i++) if ((text.charCodeAt(start + i) | 0x20) !== lower.charCodeAt(i)) return false;
+  return true;
+}

@@ -5,6 +5,8 @@
  * lines, no branch, a bad start line) returns undefined and the caller takes the full parser.
  */
 
+import { headerNameIs } from './header-names.js';
+
 export interface ResponsePeek {
   readonly status: number;
   /** The top Via's branch. */
@@ -40,11 +42,11 @@ export function peekResponse(frame: Buffer): ResponsePeek | undefined {
     if (
       first === 0x76 /* v */ &&
       branch === undefined &&
-      (nameIs(head, start, colon, 'via') || nameIs(head, start, colon, 'v'))
+      (headerNameIs(head, start, colon, 'via') || headerNameIs(head, start, colon, 'v'))
     ) {
       branch = topBranch(head.slice(colon + 1, end));
       if (branch === undefined) return undefined;
-    } else if (first === 0x63 /* c */ && nameIs(head, start, colon, 'cseq')) {
+    } else if (first === 0x63 /* c */ && headerNameIs(head, start, colon, 'cseq')) {
       if (method !== undefined) return undefined;
       const value = head.slice(colon + 1, end).trim();
       const sp = value.lastIndexOf(' ');
@@ -55,15 +57,6 @@ export function peekResponse(frame: Buffer): ResponsePeek | undefined {
   }
   if (branch === undefined || method === undefined || method.length === 0) return undefined;
   return { status, branch, method: method === 'ACK' ? 'INVITE' : method };
-}
-
-/** Whether `text[start, colon)`, less trailing blanks, is `lower` in any case. */
-function nameIs(text: string, start: number, colon: number, lower: string): boolean {
-  let end = colon;
-  while (end > start && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
-  if (end - start !== lower.length) return false;
-  for (let i = 0; i < lower.length; i++) if ((text.charCodeAt(start + i) | 0x20) !== lower.charCodeAt(i)) return false;
-  return true;
 }
 
 /** The branch parameter of the first Via value in a header line (`SIP/2.0/TCP h:p;branch=…`). */

@@ -5,7 +5,7 @@
  * (RFC 5626 §3.5.1 "ping" = CRLF CRLF, "pong" = CRLF; XCCOS.md §10 item 3). After an error the
  * framer is dead: the connection cannot be re-synchronised and must be closed. Never throws.
  */
-import { canonicalHeaderName } from '../codec/header-names.js';
+import { canonicalHeaderName, headerNameIs } from '../codec/header-names.js';
 import { findHeaderEnd } from '../codec/parse-message.js';
 
 export type FramingErrorCode =
@@ -236,7 +236,11 @@ function plainContentLength(text: string): number | undefined {
       const colon = text.indexOf(':', s);
       const eol = text.indexOf('\n', s);
       const lineEnd = eol < 0 ? text.length : eol;
-      if (colon > 0 && colon < lineEnd && isContentLengthName(text, s, colon)) {
+      if (
+        colon > 0 &&
+        colon < lineEnd &&
+        (headerNameIs(text, s, colon, 'content-length') || headerNameIs(text, s, colon, 'l'))
+      ) {
         if (value >= 0) return undefined;
         let i = colon + 1;
         while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
@@ -255,16 +259,6 @@ function plainContentLength(text: string): number | undefined {
     at = text.indexOf('\n', s);
   }
   return value >= 0 ? value : undefined;
-}
-
-function isContentLengthName(text: string, start: number, colon: number): boolean {
-  let end = colon;
-  while (end > start && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
-  const length = end - start;
-  if (length === 1) return (text.charCodeAt(start) | 0x20) === 0x6c;
-  if (length !== 14) return false;
-  if (text.startsWith('Content-Length', start)) return true;
-  return text.slice(start, end).toLowerCase() === 'content-length';
 }
 
 /** The usual case (no folded lines): only lines starting with `c` or `l` are looked at. */
