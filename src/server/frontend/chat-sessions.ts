@@ -23,10 +23,7 @@ import { SessionTimer } from '../transport/sip/dialogs/session-timer.js';
 import type { SipConnection } from '../transport/sip/endpoint/sip-connection.js';
 import { createRequestTemplate, type RequestTemplate } from '../transport/sip/codec/request-template.js';
 import type { SipEndpoint } from '../transport/sip/endpoint/sip-endpoint.js';
-import {
-  TRANSPORT_ERROR_STATUS,
-  type ClientListener,
-} from '../transport/sip/transactions/client-transactions.js';
+import { TRANSPORT_ERROR_STATUS, type ClientListener } from '../transport/sip/transactions/client-transactions.js';
 import { BRANCH_PREFIX, nextBranchId } from '../transport/sip/transactions/branch.js';
 import type { OutboundEnvelope } from '../protocol/xccos/outbound-envelope.js';
 import type { ServerTransaction } from '../transport/sip/transactions/server-transaction.js';
@@ -63,9 +60,8 @@ interface DialogState {
   readonly connection: SipConnection;
   readonly timer: SessionTimer;
   readonly session: ChatSession;
-  /** Our INFOs on this dialog, serialized once (made at the first INFO) for this remote target. */
+  /** Our INFOs on this dialog, serialized once (made at the first INFO) for its remote target. */
   infoTemplate: RequestTemplate | undefined;
-  infoTemplateTarget: string | undefined;
   /** The final answer to each of our INFOs, with the caller's `done` as context. */
   readonly infoAnswered: ClientListener<InfoDone | undefined>;
   seconds: number;
@@ -148,7 +144,7 @@ export function createChatSessions(deps: ChatSessionsDeps) {
     const dialog = state.dialog;
     // Made again after a target refresh (re-INVITE/UPDATE with a new Contact, §12.2.2).
     let template = state.infoTemplate;
-    if (template === undefined || state.infoTemplateTarget !== dialog.remoteTarget) {
+    if (template === undefined || template.uri !== dialog.remoteTarget) {
       template = state.infoTemplate = createRequestTemplate({
         method: 'INFO',
         uri: dialog.remoteTarget,
@@ -156,7 +152,6 @@ export function createChatSessions(deps: ChatSessionsDeps) {
         branchPrefix: BRANCH_PREFIX,
         headers: inDialogHeaders(dialog, 'INFO', 0, { contentType: 'text/plain' }),
       });
-      state.infoTemplateTarget = dialog.remoteTarget;
     }
     dialog.localCSeq = nextLocalCSeq(dialog);
     const branchId = nextBranchId();
@@ -217,7 +212,6 @@ export function createChatSessions(deps: ChatSessionsDeps) {
       connection,
       session,
       infoTemplate: undefined,
-      infoTemplateTarget: undefined,
       infoAnswered: (_kind, status, _response, done) => infoAnswered(state, status, done),
       seconds: interval.seconds,
       ended: false,

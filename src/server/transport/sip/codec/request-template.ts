@@ -21,6 +21,8 @@ export interface RequestTemplateInput {
 }
 
 export interface RequestTemplate {
+  /** The Request-URI it was made for. */
+  readonly uri: string;
   /**
    * The request with branch `branchPrefix` + `branchId` and this CSeq number, its body the
    * concatenation of `head`, the ASCII `middle` (digits) and `tail`: a body with one varying
@@ -61,6 +63,7 @@ export function createRequestTemplate(input: RequestTemplateInput): RequestTempl
   const fixed = part1.length + part2.length + part3.length + 4;
 
   return {
+    uri: input.uri,
     write(branchId, cseq, head, middle = '', tail) {
       const bodyLength = head.length + middle.length + (tail?.length ?? 0);
       const out = Buffer.allocUnsafe(
