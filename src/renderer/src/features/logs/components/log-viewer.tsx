@@ -1,6 +1,7 @@
 import { useDeferredValue, useState } from 'react';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { formatTime } from '../../../components/ui/format';
+import { RefreshControls } from '../../../components/ui/refresh-controls';
 import { LOG_LEVELS, useRecentLogs, type LogLevel } from '../api/get-recent-logs';
 
 const LIMIT = 500;
@@ -44,13 +45,12 @@ export function LogViewer() {
             onChange={(event) => setCategory(event.target.value)}
           />
         </label>
-        <label className="toolbar__check">
-          <input type="checkbox" checked={autoRefresh} onChange={(event) => setAutoRefresh(event.target.checked)} />
-          Auto-refresh
-        </label>
-        <button type="button" className="button" onClick={() => void logs.refetch()} disabled={logs.isFetching}>
-          Refresh
-        </button>
+        <RefreshControls
+          autoRefresh={autoRefresh}
+          onAutoRefreshChange={setAutoRefresh}
+          onRefresh={() => void logs.refetch()}
+          refreshing={logs.isFetching}
+        />
       </div>
       {logs.isError ? <ErrorBanner title="Logs could not be loaded." message={logs.error.message} /> : null}
       <div className="table-wrap">

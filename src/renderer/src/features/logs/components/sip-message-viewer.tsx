@@ -2,6 +2,7 @@ import { useDeferredValue, useState } from 'react';
 import type { SipMessageEntryT } from '../../../../../server/admin-api/contract';
 import { ErrorBanner } from '../../../components/ui/error-banner';
 import { formatTime } from '../../../components/ui/format';
+import { RefreshControls } from '../../../components/ui/refresh-controls';
 import { useSipMessages } from '../api/get-sip-messages';
 import './sip-message-viewer.css';
 
@@ -39,13 +40,12 @@ export function SipMessageViewer() {
             onChange={(event) => setText(event.target.value)}
           />
         </label>
-        <label className="toolbar__check">
-          <input type="checkbox" checked={autoRefresh} onChange={(event) => setAutoRefresh(event.target.checked)} />
-          Auto-refresh
-        </label>
-        <button type="button" className="button" onClick={() => void messages.refetch()} disabled={messages.isFetching}>
-          Refresh
-        </button>
+        <RefreshControls
+          autoRefresh={autoRefresh}
+          onAutoRefreshChange={setAutoRefresh}
+          onRefresh={() => void messages.refetch()}
+          refreshing={messages.isFetching}
+        />
       </div>
       {messages.isError ? (
         <ErrorBanner title="SIP messages could not be loaded." message={messages.error.message} />
